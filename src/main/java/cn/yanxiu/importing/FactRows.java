@@ -1,0 +1,104 @@
+package cn.yanxiu.importing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Writes log rows (activities, scores, ethics, leave, earlier hours) in JDBC batches.
+ * <p>
+ * Re-importing a file replaces what that file brought before, so a corrected file corrects the data and
+ * the same file twice adds nothing. Each row also carries a content key; a row already brought by another
+ * file is skipped and counted, never stored twice. Identical rows within one file are kept as separate
+ * records (two lessons observed on one day) by numbering their occurrences.
+ */
+final class FactRows {
+
+    private static final int BATCH = 1000;
+    private final JdbcTemplate jdbc;
+    private final String table;
+    private final List<String> columns;
+    private final String sourceFile;
+    private final Map<String, Integer> occurrences = new HashMap<>();
+    private final List<Object[]> pending = new ArrayList<>();
+    private final MessageDigest sha256;
+    private int inserted;
+    private int skipped;
+    private int replaced;
+
+    FactRows(JdbcTemplate jdbc, String table, List<String> columns, String sourceFile) {
+        this.jdbc = jdbc;
+        this.table = table;
+        this.columns = columns;
+        this.sourceFile = sourceFile;
+        try {
+            this.sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Removes what an earlier import of the same file brought; runs inside the import's transaction. */
+    void replacePreviousImport() {
+        replaced = jdbc.update("DELETE FROM " + table + " WHERE source_file = ?", sourceFile);
+    }
+
+    /** Adds a row; its content key is taken from {@code keyParts} (the row's identity, not its id). */
+    void add(List<?> keyParts, Object... values) {
+        String content = String.join("|", keyParts.stream().map(Objects::toString).toList());
+        int occurrence = occurrences.merge(content, 1, Integer::sum);
+        byte[] digest = sha256.digest((table + "|" + content + "|" + occurrence).getBytes(StandardCharsets.UTF_8));
+        Object[] row = new Object[values.length + 2];
+        System.arraycopy(values, 0, row, 0, values.length);
+        row[values.length] = HexFormat.of().formatHex(digest, 0, 24);
+        row[values.length + 1] = sourceFile;
+        pending.add(row);
+        if (pending.size() >= BATCH) {
+            flush();
+        }
+    }
+
+    void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        int keyIndex = columns.size();
+        String marks = String.join(",", Collections.nCopies(pending.size(), "?"));
+        Set<String> existing = new HashSet<>(jdbc.queryForList(
+                "SELECT record_key FROM " + table + " WHERE record_key IN (" + marks + ")", String.class,
+                pending.stream().map(r -> r[keyIndex]).toArray()));
+        List<Object[]> inserts = pending.stream().filter(r -> !existing.contains((String) r[keyIndex])).toList();
+        if (!inserts.isEmpty()) {
+            List<String> all = new ArrayList<>(columns);
+            all.add("record_key");
+            all.add("source_file");
+            jdbc.batchUpdate("INSERT INTO " + table + " (" + String.join(",", all) + ") VALUES ("
+                    + String.join(",", Collections.nCopies(all.size(), "?")) + ")", inserts);
+        }
+        inserted += inserts.size();
+        skipped += pending.size() - inserts.size();
+        pending.clear();
+    }
+
+    int inserted() {
+        return inserted;
+    }
+
+    int skipped() {
+        return skipped;
+    }
+
+    int replaced() {
+        return replaced;
+    }
+}

@@ -1,0 +1,76 @@
+package cn.yanxiu.importing;
+
+import cn.yanxiu.system.YanxiuSubcommand;
+import cn.yanxiu.teacher.CountySummary;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code import FILE|DIR...}: imports spreadsheets whole or not at all, reporting every rejected cell. */
+@Component
+@Command(name = "import", description = "导入学校、学期、教师、活动记录等表格（XLSX/CSV）；文件夹则导入其中全部表格")
+class ImportCommand implements Callable<Integer>, YanxiuSubcommand {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "表格文件或文件夹")
+    List<Path> paths;
+
+    @Spec
+    CommandSpec spec;
+
+    private final SpreadsheetImporter importer;
+    private final CountySummary summary;
+
+    ImportCommand(SpreadsheetImporter importer, CountySummary summary) {
+        this.importer = importer;
+        this.summary = summary;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<ImportResult> results = importer.importFiles(expand(paths));
+        int failed = 0;
+        for (ImportResult result : results) {
+            if (result.imported()) {
+                out.println("✔ " + result.file() + "（" + result.kind() + "）" + result.summary());
+            } else {
+                failed++;
+                err.println("✘ " + result.file() + (result.kind() == null ? "" : "（" + result.kind() + "）")
+                        + " 未导入，共 " + result.problemCount() + " 处问题：");
+                result.problems().forEach(p -> err.println("  " + p));
+                if (result.problemCount() > result.problems().size()) {
+                    err.println("  …… 另有 " + (result.problemCount() - result.problems().size()) + " 处问题未列出");
+                }
+            }
+        }
+        out.println();
+        out.print(summary.describe());
+        out.flush();
+        err.flush();
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static List<Path> expand(List<Path> paths) throws java.io.IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> list = Files.list(path)) {
+                    list.filter(p -> p.toString().endsWith(".xlsx") || p.toString().endsWith(".csv")).sorted().forEach(files::add);
+                }
+            } else {
+                files.add(path);
+            }
+        }
+        return files;
+    }
+}

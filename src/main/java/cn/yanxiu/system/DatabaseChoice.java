@@ -1,0 +1,32 @@
+package cn.yanxiu.system;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides which database a command line needs before Spring starts. Commands that work file to file
+ * ({@code --data DIR}) or never touch stored data (rules, generate, help) get a throwaway in-memory
+ * database, so trying a rule set never writes to the real one and a fresh machine gets no ./data folder.
+ */
+public final class DatabaseChoice {
+
+    private static final Set<String> STORED_DATA_COMMANDS = Set.of("import", "evaluate", "explain", "diff", "summary", "runs");
+
+    private DatabaseChoice() {
+    }
+
+    /** Points Spring at a scratch database unless the command reads or writes stored data. */
+    public static void applyTo(String[] args) {
+        if (!usesStoredData(args)) {
+            System.setProperty("spring.datasource.url", "jdbc:h2:mem:yanxiu-scratch;DB_CLOSE_DELAY=-1");
+            System.setProperty("spring.datasource.username", "sa");
+            System.setProperty("spring.datasource.password", "");
+        }
+    }
+
+    static boolean usesStoredData(String[] args) {
+        List<String> list = Arrays.asList(args);
+        return !list.isEmpty() && STORED_DATA_COMMANDS.contains(list.get(0)) && !list.contains("--data");
+    }
+}
