@@ -1,0 +1,311 @@
+package cn.yanxiu.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yanxiu.support.Databases;
+import cn.yanxiu.support.TestTables;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What an administrator relies on when importing, run against each database: a file goes in whole or not
+ * at all, every bad cell is named by file, row and column, and importing twice adds nothing.
+ */
+abstract class ImportContractTests {
+
+    private static final String ACTIVITY_HEADER = "工号,学期编号,活动类型,日期,学时,数量,备注";
+
+    @Autowired
+    SpreadsheetImporter importer;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void smallSchoolImported() throws IOException {
+        Databases.clear(jdbc);
+        Path schools = TestTables.xlsx(dir.resolve("schools.xlsx"), List.of(
+                List.of("学校编号", "学校名称", "学校类型", "区县编号", "区县名称"),
+                List.of("S1", "茶店小学", "小学", "D1", "样本县")));
+        Path terms = TestTables.csv(dir.resolve("terms.csv"), StandardCharsets.UTF_8, false,
+                "学期编号,学年,学期,开始日期,结束日期,教学周数",
+                "2025-2026-1,2025-2026,1,2025-09-01,2026-01-11,19");
+        Path teachers = TestTables.xlsx(dir.resolve("teachers.xlsx"), List.of(
+                List.of("工号", "姓名", "学校编号", "教研组", "岗位", "出生年份", "教龄"),
+                List.of("T1", "王芳", "S1", "语文组", "教导主任、教师", 1980, 20),
+                List.of("T2", "李强", "S1", "数学组", "教师", 1995, 5)));
+        List<ImportResult> results = importer.importFiles(List.of(teachers, terms, schools));
+        assertThat(results).allSatisfy(r -> assertThat(r.problems()).isEmpty());
+    }
+
+    @Test
+    void sampleCountyImportsWholeAndSecondImportAddsNothing() {
+        Databases.clear(jdbc);
+        List<Path> files = sampleFiles();
+        assertThat(importer.importFiles(files)).allSatisfy(r -> assertThat(r.problems()).isEmpty());
+        assertThat(count("school")).isEqualTo(21);
+        assertThat(count("teacher")).isEqualTo(1030);
+        assertThat(jdbc.queryForList("SELECT kind FROM school WHERE kind <> 'PRIMARY' ORDER BY kind", String.class))
+                .containsExactly("JUNIOR", "JUNIOR", "JUNIOR", "NINE_YEAR", "SENIOR");
+        int activities = count("activity");
+        int scores = count("score_record");
+        assertThat(activities).isGreaterThan(200_000);
+
+        assertThat(importer.importFiles(files)).allSatisfy(r -> assertThat(r.problems()).isEmpty());
+        assertThat(count("activity")).isEqualTo(activities);
+        assertThat(count("score_record")).isEqualTo(scores);
+        assertThat(count("teacher")).isEqualTo(1030);
+    }
+
+    @Test
+    void gbkCsvFromChineseExcelIsRead() throws IOException {
+        Path file = TestTables.csv(dir.resolve("activities-gbk.csv"), Charset.forName("GBK"), false,
+                ACTIVITY_HEADER, "T1,2025-2026-1,听课,2025-09-10,,3,语文组听课");
+        ImportResult result = importOne(file);
+        assertThat(result.problems()).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT note FROM activity WHERE type = 'OBSERVATION'", String.class)).isEqualTo("语文组听课");
+    }
+
+    @Test
+    void utf8CsvWithBomIsRead() throws IOException {
+        Path file = TestTables.csv(dir.resolve("activities-bom.csv"), StandardCharsets.UTF_8, true,
+                ACTIVITY_HEADER, "T1,2025-2026-1,自学,2025-09-10,2,1,");
+        assertThat(importOne(file).problems()).isEmpty();
+        assertThat(count("activity")).isEqualTo(1);
+    }
+
+    @Test
+    void englishHeadersAreAccepted() throws IOException {
+        Path file = TestTables.csv(dir.resolve("activities-en.csv"), StandardCharsets.UTF_8, false,
+                "teacher_id,term_id,activity_type,date,hours,quantity,note", "T2,2025-2026-1,SELF_STUDY,2025/9/10,2,1,");
+        assertThat(importOne(file).problems()).isEmpty();
+        assertThat(count("activity")).isEqualTo(1);
+    }
+
+    @Test
+    void sameFileTwiceAddsNothingAndACorrectedFileReplacesIt() throws IOException {
+        Path file = TestTables.csv(dir.resolve("activities.csv"), StandardCharsets.UTF_8, false,
+                ACTIVITY_HEADER, "T1,2025-2026-1,听课,2025-09-10,,3,", "T1,2025-2026-1,听课,2025-09-10,,3,");
+        importOne(file);
+        importOne(file);
+        assertThat(count("activity")).isEqualTo(2);
+        TestTables.csv(file, StandardCharsets.UTF_8, false, ACTIVITY_HEADER, "T1,2025-2026-1,听课,2025-09-10,,4,");
+        importOne(file);
+        assertThat(jdbc.queryForObject("SELECT SUM(quantity) FROM activity", Integer.class)).isEqualTo(4);
+    }
+
+    @Test
+    void wrongTypeIsReportedByCellAndNothingIsWritten() throws IOException {
+        assertRefused(activities("T1,2025-2026-1,自学,2025-09-10,2,1,", "T1,2025-2026-1,自学,2025-09-17,两小时,1,"),
+                "activities.csv:3:E: 学时: 应为数字，实为“两小时”");
+    }
+
+    @Test
+    void unknownTeacherIsRefused() throws IOException {
+        assertRefused(activities("T9,2025-2026-1,自学,2025-09-10,2,1,"), "activities.csv:2:A: 工号: 工号“T9”不存在");
+    }
+
+    @Test
+    void unknownSchoolIsRefused() throws IOException {
+        Path file = TestTables.xlsx(dir.resolve("teachers2.xlsx"), List.of(
+                List.of("工号", "姓名", "学校编号", "岗位", "出生年份", "教龄"),
+                List.of("T7", "赵敏", "S1", "教师", 1990, 8),
+                List.of("T8", "周杰", "S99", "教师", 1990, 8)));
+        ImportResult result = importOne(file);
+        assertThat(result.problems()).extracting(RowProblem::toString)
+                .containsExactly("teachers2.xlsx:3:C: 学校编号: 学校编号“S99”不存在，请先导入学校名单");
+        assertThat(count("teacher")).isEqualTo(2);
+    }
+
+    @Test
+    void unknownActivityTypeIsRefused() throws IOException {
+        assertRefused(activities("T1,2025-2026-1,打篮球,2025-09-10,2,1,"), "activities.csv:2:C: 活动类型: 未知的活动类型“打篮球”");
+    }
+
+    @Test
+    void negativeAndAbsurdHoursAreRefused() throws IOException {
+        ImportResult result = importOne(activities("T1,2025-2026-1,自学,2025-09-10,-2,1,", "T1,2025-2026-1,自学,2025-09-11,500,1,"));
+        assertThat(result.problems()).extracting(RowProblem::toString).containsExactly(
+                "activities.csv:2:E: 学时: 数值 -2 超出合理范围 0–80",
+                "activities.csv:3:E: 学时: 数值 500 超出合理范围 0–80");
+        assertThat(count("activity")).isZero();
+    }
+
+    @Test
+    void dateOutsideTheTermIsRefused() throws IOException {
+        assertRefused(activities("T1,2025-2026-1,自学,2026-03-02,2,1,"),
+                "activities.csv:2:D: 日期: 日期 2026-03-02 不在学期 2025-2026-1（2025-09-01 至 2026-01-11）内");
+    }
+
+    @Test
+    void emptyFileIsRefused() throws IOException {
+        Path file = Files.write(dir.resolve("empty.csv"), new byte[0]);
+        assertRefused(file, "empty.csv:0:-: 文件为空");
+    }
+
+    @Test
+    void headerWithoutRowsIsRefused() throws IOException {
+        assertRefused(TestTables.csv(dir.resolve("activities.csv"), StandardCharsets.UTF_8, false, ACTIVITY_HEADER),
+                "activities.csv:2:-: 只有表头，没有数据行");
+    }
+
+    @Test
+    void missingRequiredColumnIsNamed() throws IOException {
+        Path file = TestTables.csv(dir.resolve("activities.csv"), StandardCharsets.UTF_8, false,
+                "工号,学期编号,活动类型,学时", "T1,2025-2026-1,自学,2");
+        ImportResult result = importOne(file);
+        assertThat(result.problems().get(0).reason()).startsWith("无法识别表格类型");
+        assertThat(count("activity")).isZero();
+    }
+
+    @Test
+    void fileThatIsNotASpreadsheetIsRefused() throws IOException {
+        Path fake = Files.write(dir.resolve("report.xlsx"), "this is a text file, not a workbook".getBytes(StandardCharsets.UTF_8));
+        assertRefused(fake, "report.xlsx:0:-: 不是有效的 XLSX 文件（文件已损坏或扩展名不符）");
+        Path binary = Files.write(dir.resolve("photo.csv"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
+        assertRefused(binary, "photo.csv:0:-: 不是文本表格（含二进制内容），请另存为 CSV 或 XLSX");
+        Path pdf = Files.write(dir.resolve("scan.pdf"), "%PDF-1.4".getBytes(StandardCharsets.UTF_8));
+        assertRefused(pdf, "scan.pdf:0:-: 不支持的文件类型，只接受 .xlsx 和 .csv");
+    }
+
+    @Test
+    void oversizedFileIsRefusedBeforeReading() throws IOException {
+        Path big = dir.resolve("huge.csv");
+        try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(50_000_001L);
+        }
+        assertRefused(big, "huge.csv:0:-: 文件过大: 50000001 字节，上限 50000000 字节");
+    }
+
+    @Test
+    void zipBombWorkbookIsRefused() throws IOException {
+        Path honest = TestTables.xlsx(dir.resolve("honest.xlsx"), List.of(
+                List.of("工号", "学期编号", "活动类型", "日期"), List.of("T1", "2025-2026-1", "自学", "2025-09-10")));
+        Path bomb = dir.resolve("bomb.xlsx");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(honest));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bomb))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                byte[] content = in.readAllBytes();
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    String xml = new String(content, StandardCharsets.UTF_8);
+                    int at = xml.indexOf("<sheetData>") + "<sheetData>".length();
+                    out.write(xml.substring(0, at).getBytes(StandardCharsets.UTF_8));
+                    byte[] padding = new byte[1 << 20];
+                    java.util.Arrays.fill(padding, (byte) ' ');
+                    for (int i = 0; i < 200; i++) {
+                        out.write(padding);
+                    }
+                    out.write(xml.substring(at).getBytes(StandardCharsets.UTF_8));
+                } else {
+                    out.write(content);
+                }
+                out.closeEntry();
+            }
+        }
+        assertThat(Files.size(bomb)).isLessThan(2_000_000);
+        assertRefused(bomb, "bomb.xlsx:0:-: 文件疑似压缩炸弹（解压后异常膨胀），已拒绝");
+    }
+
+    @Test
+    void oneBadRowKeepsTheWholeFileOut() throws IOException {
+        ImportResult result = importOne(activities(
+                "T1,2025-2026-1,自学,2025-09-10,2,1,", "T2,2025-2026-1,自学,2025-09-10,2,1,", "T2,2025-2026-1,自学,2025-09-10,2,abc,"));
+        assertThat(result.imported()).isFalse();
+        assertThat(result.problems()).extracting(RowProblem::toString).containsExactly("activities.csv:4:F: 数量: 应为整数，实为“abc”");
+        assertThat(count("activity")).isZero();
+    }
+
+    @Test
+    void unknownRoleAndDuplicateIdAreRefused() throws IOException {
+        Path file = TestTables.xlsx(dir.resolve("teachers3.xlsx"), List.of(
+                List.of("工号", "姓名", "学校编号", "岗位", "出生年份", "教龄"),
+                List.of("T5", "赵敏", "S1", "厨师", 1990, 8),
+                List.of("T6", "周杰", "S1", "教师", 1990, 8),
+                List.of("T6", "周杰", "S1", "教师", 1990, 8)));
+        assertThat(importOne(file).problems()).extracting(RowProblem::toString).containsExactly(
+                "teachers3.xlsx:2:D: 岗位: 未知岗位“厨师”（可用：校长、主管领导、教导主任、教研组长、班主任、教师）",
+                "teachers3.xlsx:4:A: 工号: 工号“T6”在本文件中重复");
+        assertThat(count("teacher")).isEqualTo(2);
+    }
+
+    @Test
+    void xlsxDateCellsAreRead() throws IOException {
+        Path file = dir.resolve("scores.xlsx");
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            var sheet = workbook.createSheet();
+            var header = sheet.createRow(0);
+            String[] headers = {"工号", "学期编号", "评分类型", "分数", "日期"};
+            for (int i = 0; i < headers.length; i++) {
+                header.createCell(i).setCellValue(headers[i]);
+            }
+            var row = sheet.createRow(1);
+            row.createCell(0).setCellValue("T1");
+            row.createCell(1).setCellValue("2025-2026-1");
+            row.createCell(2).setCellValue("校长导评");
+            row.createCell(3).setCellValue(91.5);
+            var date = row.createCell(4);
+            date.setCellValue(java.time.LocalDate.of(2025, 12, 30));
+            var style = workbook.createCellStyle();
+            style.setDataFormat((short) 14);
+            date.setCellStyle(style);
+            workbook.write(out);
+        }
+        assertThat(importOne(file).problems()).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT recorded_on FROM score_record", java.sql.Date.class).toLocalDate())
+                .isEqualTo(java.time.LocalDate.of(2025, 12, 30));
+    }
+
+    private Path activities(String... rows) throws IOException {
+        String[] lines = new String[rows.length + 1];
+        lines[0] = ACTIVITY_HEADER;
+        System.arraycopy(rows, 0, lines, 1, rows.length);
+        return TestTables.csv(dir.resolve("activities.csv"), StandardCharsets.UTF_8, false, lines);
+    }
+
+    private void assertRefused(Path file, String message) {
+        int before = count("activity") + count("teacher") + count("score_record");
+        ImportResult result = importOne(file);
+        assertThat(result.imported()).isFalse();
+        assertThat(result.problems()).extracting(RowProblem::toString).anySatisfy(p -> assertThat(p).startsWith(message));
+        assertThat(count("activity") + count("teacher") + count("score_record")).isEqualTo(before);
+    }
+
+    private ImportResult importOne(Path file) {
+        List<ImportResult> results = importer.importFiles(List.of(file));
+        assertThat(results).hasSize(1);
+        return results.get(0);
+    }
+
+    private int count(String table) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
+    }
+
+    static List<Path> sampleFiles() {
+        try (var list = Files.list(Path.of("data-samples"))) {
+            return list.filter(p -> p.toString().endsWith(".csv") || p.toString().endsWith(".xlsx")).sorted().toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package cn.yanxiu.support;
+
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The databases the integration tests run against: H2 always, MariaDB/MySQL whenever one is reachable. */
+public final class Databases {
+
+    public static final String MARIADB_URL = "jdbc:mysql://127.0.0.1:3306/test?useUnicode=true&characterEncoding=utf8"
+            + "&rewriteBatchedStatements=true&allowPublicKeyRetrieval=true&useSSL=false";
+
+    private static Boolean reachable;
+
+    private Databases() {
+    }
+
+    /** True when a MariaDB or MySQL server answers on 127.0.0.1:3306. Used by {@code @EnabledIf}. */
+    public static synchronized boolean mariadbReachable() {
+        if (reachable == null) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", 3306), 1000);
+                reachable = true;
+            } catch (Exception e) {
+                reachable = false;
+                System.err.println("[yanxiu-tests] No MariaDB/MySQL on 127.0.0.1:3306: the MariaDB integration tests are SKIPPED");
+            }
+        }
+        return reachable;
+    }
+
+    /** Empties every Yanxiu table, children first, so each test starts from nothing. */
+    public static void clear(JdbcTemplate jdbc) {
+        for (String table : new String[] {"prior_hours", "ethics_record", "score_record", "activity", "leave_period",
+            "teacher", "research_group", "term", "school", "district"}) {
+            jdbc.update("DELETE FROM " + table);
+        }
+    }
+}
