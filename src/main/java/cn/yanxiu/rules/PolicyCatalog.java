@@ -1,0 +1,65 @@
+package cn.yanxiu.rules;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The policy catalog (shared POLICIES.md): each id with its title and the source document and section,
+ * so an explanation can quote where a rule comes from. Titles and sources only, no numbers.
+ */
+public final class PolicyCatalog {
+
+    public record Entry(String id, String title, String source) {
+    }
+
+    private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
+
+    static {
+        add("G1", "最终得分=平时研修检查得分×60%+年末研修评价得分×40%", "003 第一篇 四.2");
+        add("G2", "年末评价：教师自评、小组互评、校长导评、指导组审评", "003 第一篇 三.2；000 篇5 六.2(3)");
+        add("G3", "等级：优秀、合格、不合格", "002 篇三 六");
+        add("G4", "不合格：不予认定学时，当年不能参与职称评审，年度考核不能评为优秀", "002 篇三 六 注");
+        add("G5", "师德一票否决", "000 篇5 五(二)2");
+        add("G6", "合格发证", "003 第一篇 三.1");
+        add("G7", "集体研修考勤，与满勤奖挂钩", "003 第一篇 四.1；000 篇5 六.2(2)");
+        add("H1", "个人研修每学期不少于40学时（每周2学时以上），检查学习笔记", "003 第一篇 一.3");
+        add("H2", "个人理论学习每周2小时以上", "003 第一篇 二.8");
+        add("H3", "每周学习3-4小时，做学习笔记", "000 篇1 四(二)1");
+        add("H4", "三年规划内培训不少于72课时", "000 篇5 二");
+        add("H5", "学时学分转换，学分认定每年一次，记入《教师继续教育证书》", "000 篇5 六.3(2)");
+        add("H6", "骨干教师参加90学时集中培训", "002 篇四 四.4");
+        add("Q1", "每周听课：校长不少于3节、主管领导4节、教导主任不少于6节、教师3节", "000 篇1 四(二)2");
+        add("Q2", "50岁以下教师每周至少1节多媒体课，期末交8篇教学设计及课件", "000 篇1 四(三)3");
+        add("Q3", "45岁以下教师掌握电子白板和微课制作", "002 篇一 五(二)3");
+        add("Q4", "每两周一篇教学反思", "003 第一篇 二.7");
+        add("Q5", "每学期至少一节组内研讨课、一节评优课", "003 第四篇 六.4；004 校本教研初步活动计划 (二)3");
+        add("Q6", "每位教师有个人研修课题", "000 篇5 三.3；004 篇3 二.5");
+        add("Q7", "按教龄划分发展阶段，各阶段有目标", "002 篇一 三.2");
+        add("T1", "教研组每学期至少4次教研活动并有记录", "000 篇1 四(二)3；003 第一篇 一.3");
+        add("T2", "全校培训每学期至少1次，教研组理论学习每月至少1次", "003 第一篇 一.3、二.8");
+        add("T3", "学校每学期检查教研组和教师2次以上", "003 第一篇 一.4");
+        add("T4", "每年评选学习型教师、优秀教研组", "003 第一篇 三.3；004 校本教研的奖励 1");
+        add("C1", "教研组认定审核、教导处复审、学分登记", "000 篇5 六.3(2)");
+        add("C2", "学校报送学分认定汇总表", "000 篇5 六.1(3)");
+        add("C3", "县级把校本研修纳入学校考核", "001 二(一)、三");
+    }
+
+    private PolicyCatalog() {
+    }
+
+    private static void add(String id, String title, String source) {
+        ENTRIES.put(id, new Entry(id, title, source));
+    }
+
+    public static boolean contains(String id) {
+        return ENTRIES.containsKey(id);
+    }
+
+    public static Entry get(String id) {
+        return ENTRIES.get(id);
+    }
+
+    public static Map<String, Entry> all() {
+        return ENTRIES;
+    }
+}

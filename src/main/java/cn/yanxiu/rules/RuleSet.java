@@ -1,0 +1,86 @@
+package cn.yanxiu.rules;
+
+import cn.yanxiu.rules.internal.CompiledRules;
+import cn.yanxiu.rules.internal.SessionLimits;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A validated, compiled rule set: its folder, manifest, files (with their text, kept for auditors), the
+ * content hash that identifies this version, and the engine that evaluates teachers with it.
+ */
+public final class RuleSet {
+
+    private final Path dir;
+    private final Manifest manifest;
+    private final List<RuleFile> files;
+    private final String hash;
+    private final CompiledRules compiled;
+    private final SessionLimits limits;
+
+    RuleSet(Path dir, Manifest manifest, List<RuleFile> files, String hash, CompiledRules compiled, SessionLimits limits) {
+        this.dir = dir;
+        this.manifest = manifest;
+        this.files = files;
+        this.hash = hash;
+        this.compiled = compiled;
+        this.limits = limits;
+    }
+
+    public TeacherEvaluation evaluate(TeacherCase teacherCase) {
+        return compiled.evaluate(teacherCase, limits);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    public List<RuleFile> files() {
+        return files;
+    }
+
+    public String hash() {
+        return hash;
+    }
+
+    public Map<String, String> policyByRule() {
+        return compiled.policyByRule();
+    }
+
+    public Set<String> policiesCovered() {
+        return new TreeSet<>(compiled.policyByRule().values());
+    }
+
+    CompiledRules compiled() {
+        return compiled;
+    }
+
+    SessionLimits limits() {
+        return limits;
+    }
+
+    /** Where a rule is written: file and line of its {@code rule "name"} header (decision tables: the DRL generated from it). */
+    public String locationOf(String rule) {
+        String header = "rule \"" + rule + "\"";
+        for (RuleFile f : files) {
+            String[] lines = f.compiledText().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].strip().startsWith(header)) {
+                    return f.name() + ":" + (i + 1);
+                }
+            }
+        }
+        return "?";
+    }
+
+    public void dispose() {
+        compiled.dispose();
+    }
+}

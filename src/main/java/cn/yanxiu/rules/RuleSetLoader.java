@@ -1,0 +1,58 @@
+package cn.yanxiu.rules;
+
+import cn.yanxiu.rules.internal.CompiledRules;
+import cn.yanxiu.rules.internal.RuleSetReader;
+import cn.yanxiu.rules.internal.SessionLimits;
+import cn.yanxiu.rules.vocabulary.Term;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads a rule-set folder exactly as evaluation will use it: reads and hashes the files, refuses code
+ * that reaches past the vocabulary, compiles, then checks the policy itself (weights, bands, quotas).
+ */
+public final class RuleSetLoader {
+
+    /** The rule set, or every problem found (then {@code ruleSet} is null). */
+    public record Loaded(RuleSet ruleSet, List<RuleProblem> problems, int ruleCount) {
+        public boolean ok() {
+            return ruleSet != null;
+        }
+    }
+
+    private RuleSetLoader() {
+    }
+
+    public static Loaded load(Path dir) {
+        return load(dir, SessionLimits.DEFAULT);
+    }
+
+    public static Loaded load(Path dir, SessionLimits limits) {
+        RuleSetReader.Read read = RuleSetReader.read(dir);
+        List<RuleProblem> problems = new ArrayList<>(read.problems());
+        if (read.files().isEmpty()) {
+            return new Loaded(null, problems, 0);
+        }
+        CompiledRules.Compilation compilation = CompiledRules.compile(read.files());
+        problems.addAll(compilation.problems());
+        if (compilation.rules() == null || read.manifest() == null) {
+            if (compilation.rules() != null) {
+                compilation.rules().dispose();
+            }
+            return new Loaded(null, problems, 0);
+        }
+        CompiledRules compiled = compilation.rules();
+        Manifest.TermSpec first = read.manifest().terms().get(0);
+        Term term = new Term(first.id(), read.manifest().academicYear(), first.start(), first.end(), first.teachingWeeks());
+        Map<Object, String> parameters = compiled.parameterOrigins(term, limits);
+        problems.addAll(new PolicyChecks(read.manifest(), read.files(), parameters, compiled.policyByRule()).run());
+        if (!problems.isEmpty()) {
+            compiled.dispose();
+            return new Loaded(null, problems, compiled.policyByRule().size());
+        }
+        RuleSet ruleSet = new RuleSet(dir, read.manifest(), read.files(), read.hash(), compiled, limits);
+        return new Loaded(ruleSet, problems, compiled.policyByRule().size());
+    }
+}

@@ -1,0 +1,80 @@
+package cn.yanxiu.rules;
+
+import cn.yanxiu.system.YanxiuSubcommand;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code rules validate DIR} and {@code rules test DIR}. */
+@Component
+@Command(name = "rules", description = "规则集：校验（validate）与测试（test）",
+        subcommands = {RulesCommand.Validate.class, RulesCommand.Test.class})
+class RulesCommand implements YanxiuSubcommand {
+
+    @Command(name = "validate", description = "按评价时的方式编译规则集并检查政策（权重、分数段、指标），报告每个问题的位置")
+    static class Validate implements Callable<Integer> {
+
+        @Parameters(paramLabel = "DIR", description = "规则集文件夹，如 rules/2025-2026")
+        Path dir;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            RuleSetLoader.Loaded loaded = RuleSetLoader.load(dir);
+            if (!loaded.ok()) {
+                err.println("规则集 " + dir + " 未通过校验，共 " + loaded.problems().size() + " 个问题：");
+                loaded.problems().forEach(p -> err.println(p));
+                err.flush();
+                return 1;
+            }
+            RuleSet rules = loaded.ruleSet();
+            out.println("规则集 " + dir + " 校验通过");
+            out.println("  学年：" + rules.manifest().academicYear() + "，等级：" + String.join(" / ", rules.manifest().grades()));
+            out.println("  文件：" + rules.files().size() + " 个（DRL " + rules.files().stream().filter(f -> !f.isDecisionTable()).count()
+                    + "，决策表 " + rules.files().stream().filter(RuleFile::isDecisionTable).count() + "）");
+            out.println("  规则：" + loaded.ruleCount() + " 条");
+            out.println("  覆盖政策：" + String.join(" ", rules.policiesCovered()));
+            out.println("  内容哈希：" + rules.hash());
+            out.flush();
+            rules.dispose();
+            return 0;
+        }
+    }
+
+    @Command(name = "test", description = "运行规则集 tests/ 中的测试用例，最后一行为“N passed, N failed”")
+    static class Test implements Callable<Integer> {
+
+        @Parameters(paramLabel = "DIR", description = "规则集文件夹，如 rules/2025-2026")
+        Path dir;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            RuleSetLoader.Loaded loaded = RuleSetLoader.load(dir);
+            if (!loaded.ok()) {
+                loaded.problems().forEach(p -> out.println(p));
+                out.println("0 passed, 1 failed");
+                out.flush();
+                return 1;
+            }
+            RuleTestRunner.Report report = new RuleTestRunner(loaded.ruleSet()).run(dir.resolve("tests"));
+            report.lines().forEach(out::println);
+            out.println(report.passed() + " passed, " + report.failed() + " failed");
+            out.flush();
+            loaded.ruleSet().dispose();
+            return report.failed() == 0 && report.passed() > 0 ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package cn.yanxiu.rules.internal;
+
+import cn.yanxiu.rules.TeacherEvaluation;
+import cn.yanxiu.rules.TeacherEvaluation.FiredRule;
+import cn.yanxiu.rules.vocabulary.BandGrade;
+import cn.yanxiu.rules.vocabulary.ComponentScore;
+import cn.yanxiu.rules.vocabulary.CreditProposal;
+import cn.yanxiu.rules.vocabulary.Eligibility;
+import cn.yanxiu.rules.vocabulary.Finding;
+import cn.yanxiu.rules.vocabulary.Outcome;
+import cn.yanxiu.rules.vocabulary.ScoreLine;
+import cn.yanxiu.rules.vocabulary.Veto;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.KieSession;
+
+/** One fresh session for one teacher: insert the facts, fire within the limits, collect the conclusions. */
+final class TeacherSession {
+
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "yanxiu-rule-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final KieBase kieBase;
+    private final Map<String, String> policyByRule;
+    private final SessionLimits limits;
+
+    TeacherSession(KieBase kieBase, Map<String, String> policyByRule, SessionLimits limits) {
+        this.kieBase = kieBase;
+        this.policyByRule = policyByRule;
+        this.limits = limits;
+    }
+
+    TeacherEvaluation evaluate(List<Object> facts) {
+        KieSession session = kieBase.newKieSession();
+        List<FiredRule> trace = new ArrayList<>();
+        String[] current = {null};
+        AtomicBoolean timedOut = new AtomicBoolean();
+        session.addEventListener(new DefaultAgendaEventListener() {
+            @Override
+            public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                String rule = event.getMatch().getRule().getName();
+                current[0] = rule;
+                List<String> matched = new ArrayList<>();
+                for (Object o : event.getMatch().getObjects()) {
+                    matched.add(FactDescriptions.describe(o));
+                }
+                trace.add(new FiredRule(rule, policyByRule.getOrDefault(rule, ""), matched));
+            }
+        });
+        ScheduledFuture<?> alarm = WATCHDOG.schedule(() -> {
+            timedOut.set(true);
+            session.halt();
+        }, limits.maxMillis(), TimeUnit.MILLISECONDS);
+        try {
+            facts.forEach(session::insert);
+            int fired = session.fireAllRules(limits.maxFirings());
+            if (timedOut.get()) {
+                return TeacherEvaluation.failed("规则运行超过 " + limits.maxMillis() + " 毫秒被中止，最后触发的规则：" + current[0], trace);
+            }
+            if (fired >= limits.maxFirings()) {
+                return TeacherEvaluation.failed("规则触发次数达到上限 " + limits.maxFirings() + "（可能循环），最后触发的规则：" + current[0],
+                        trace.subList(Math.max(0, trace.size() - 20), trace.size()));
+            }
+            return collect(session, trace);
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return TeacherEvaluation.failed("规则“" + current[0] + "”出错：" + root, trace);
+        } finally {
+            alarm.cancel(false);
+            session.dispose();
+        }
+    }
+
+    private static TeacherEvaluation collect(KieSession session, List<FiredRule> trace) {
+        List<Finding> findings = new ArrayList<>();
+        List<ScoreLine> lines = new ArrayList<>();
+        List<Eligibility> eligibilities = new ArrayList<>();
+        Outcome outcome = null;
+        Veto veto = null;
+        CreditProposal credit = null;
+        Double finalScore = null;
+        Double routine = null;
+        Double yearEnd = null;
+        for (Object o : session.getObjects()) {
+            if (o instanceof Finding f) {
+                findings.add(f);
+            } else if (o instanceof ScoreLine l) {
+                lines.add(l);
+            } else if (o instanceof Eligibility e) {
+                eligibilities.add(e);
+            } else if (o instanceof Outcome out) {
+                outcome = out;
+            } else if (o instanceof Veto v) {
+                veto = v;
+            } else if (o instanceof CreditProposal c) {
+                credit = c;
+            } else if (o instanceof ComponentScore c) {
+                switch (c.getName()) {
+                    case ComponentScore.FINAL -> finalScore = c.getValue();
+                    case ComponentScore.ROUTINE -> routine = c.getValue();
+                    case ComponentScore.YEAR_END -> yearEnd = c.getValue();
+                    default -> { }
+                }
+            }
+        }
+        if (outcome == null) {
+            return TeacherEvaluation.failed("规则集没有给出等级（缺少得分、分数段或定级规则）", trace);
+        }
+        findings.sort(java.util.Comparator.comparing(Finding::getPolicy).thenComparing(Finding::getRule));
+        return new TeacherEvaluation(outcome.getLabel(), outcome.getLevel(), outcome.getDecidedBy(), finalScore, routine, yearEnd,
+                veto, findings, lines, eligibilities, credit, trace, null);
+    }
+
+    List<Object> parameters(Object term) {
+        return new ArrayList<>(parameterOrigins(term).keySet());
+    }
+
+    Map<Object, String> parameterOrigins(Object term) {
+        KieSession session = kieBase.newKieSession();
+        Map<Object, String> origins = new IdentityHashMap<>();
+        session.addEventListener(new DefaultRuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(ObjectInsertedEvent event) {
+                if (event.getRule() != null) {
+                    origins.put(event.getObject(), event.getRule().getName());
+                }
+            }
+        });
+        try {
+            session.insert(term);
+            session.fireAllRules(limits.maxFirings());
+            return origins;
+        } finally {
+            session.dispose();
+        }
+    }
+}
