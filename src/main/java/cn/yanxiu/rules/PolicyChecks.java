@@ -72,7 +72,7 @@ final class PolicyChecks {
         groups.forEach((group, weights) -> {
             double sum = weights.stream().mapToDouble(Weight::getPercent).sum();
             if (Math.abs(sum - 100) > 1e-6) {
-                problems.add(at(weights.get(0), "分组“" + group + "”的百分比合计为 " + trim(sum) + "，应为 100"));
+                problems.add(at(topmost(weights), "分组“" + group + "”的百分比合计为 " + trim(sum) + "，应为 100"));
             }
         });
         for (String required : List.of("最终得分", "年末研修评价得分")) {
@@ -173,6 +173,15 @@ final class PolicyChecks {
                 problems.add(at(e, "政策编号“" + e.getPolicy() + "”不在政策目录中"));
             }
         }
+    }
+
+    /** Of several parameters, the one written highest in its table, so a problem points at the group's first row. */
+    private Object topmost(List<?> params) {
+        return params.stream().min(Comparator.comparingInt(p -> {
+            String location = at(p, "").location();
+            String digits = location.replaceAll(".*?(\\d+)$", "$1");
+            return digits.matches("\\d+") ? Integer.parseInt(digits) : Integer.MAX_VALUE;
+        })).orElseThrow();
     }
 
     private RuleProblem at(Object parameter, String message) {

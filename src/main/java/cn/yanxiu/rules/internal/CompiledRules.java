@@ -61,6 +61,7 @@ public final class CompiledRules {
         kfs.generateAndWritePomXML(release);
         for (RuleFile file : files) {
             String path = "src/main/resources/cn/yanxiu/rules/" + (file.isDecisionTable() ? file.name() + ".drl" : file.name());
+            byPath.put(path.substring("src/main/resources/".length()), file);
             byPath.put(path, file);
             kfs.write(path, file.compiledText());
         }
@@ -88,7 +89,7 @@ public final class CompiledRules {
 
     private static RuleProblem locate(RuleFile file, int line, int column, String message) {
         if (file.isDecisionTable()) {
-            return RuleProblem.inCell(file.name(), file.sheet(), DecisionTables.cellOf(file.content(), file.drl(), line), message);
+            return RuleProblem.inCell(file.name(), file.sheet(), DecisionTables.cellOf(file.content(), file.drl(), line, message), message);
         }
         return RuleProblem.at(file.name(), line, column, message);
     }

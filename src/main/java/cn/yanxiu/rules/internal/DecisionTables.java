@@ -38,7 +38,7 @@ final class DecisionTables {
     }
 
     /** The cell a line of the generated DRL comes from: the data row, at the action column of that line. */
-    static String cellOf(byte[] xlsx, String drl, int line) {
+    static String cellOf(byte[] xlsx, String drl, int line, String message) {
         String[] lines = drl.split("\n", -1);
         int row = -1;
         int ruleStart = -1;
@@ -59,12 +59,36 @@ final class DecisionTables {
                 then = i;
             }
         }
+        String named = cellNamedIn(xlsx, row, message);
+        if (named != null) {
+            return named;
+        }
         int actionIndex = then < 0 ? -1 : line - 1 - then - 1;
         List<Integer> actionColumns = filledActionColumns(xlsx, row);
         if (actionIndex >= 0 && actionIndex < actionColumns.size()) {
             return CellReference.convertNumToColString(actionColumns.get(actionIndex)) + row;
         }
         return "A" + row;
+    }
+
+    /** The cell of the row whose value the compiler's message quotes ("四节 cannot be resolved"), if any. */
+    private static String cellNamedIn(byte[] xlsx, int rowNumber, String message) {
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
+            Row data = workbook.getSheetAt(0).getRow(rowNumber - 1);
+            if (data == null) {
+                return null;
+            }
+            DataFormatter format = new DataFormatter();
+            for (Cell c : data) {
+                String value = format.formatCellValue(c).strip();
+                if (c.getColumnIndex() > 0 && !value.isEmpty() && message.contains(value)) {
+                    return CellReference.convertNumToColString(c.getColumnIndex()) + rowNumber;
+                }
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static List<Integer> filledActionColumns(byte[] xlsx, int rowNumber) {

@@ -61,7 +61,6 @@ final class RuleFileGuard {
                 Matcher m = f.pattern().matcher(line);
                 if (m.find()) {
                     violations.add(new Violation(i + 1, m.start() + 1, f.message() + "：“" + m.group().strip() + "”"));
-                    break;
                 }
             }
         }
