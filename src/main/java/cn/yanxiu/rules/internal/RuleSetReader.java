@@ -90,11 +90,7 @@ public final class RuleSetReader {
     }
 
     static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return cn.yanxiu.rules.RuleSetFiles.sha256(content);
     }
 
     @SuppressWarnings("unchecked")

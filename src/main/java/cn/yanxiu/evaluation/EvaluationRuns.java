@@ -1,0 +1,149 @@
+package cn.yanxiu.evaluation;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Runs of the term-end evaluation: their record (term, rule-set hash, who, when, counts, status) and the
+ * lock that keeps two runs of one term from overlapping. A run is shown as a result only once COMPLETED.
+ */
+@Component
+public class EvaluationRuns {
+
+    /** A running batch touches its heartbeat at every chunk; one silent this long was killed. */
+    static final Duration STALE = Duration.ofMinutes(2);
+
+    public record Run(long id, String termId, String ruleSetHash, String scope, String startedBy, Instant startedAt,
+                      Instant finishedAt, Instant heartbeatAt, String status, int teachers, String gradeCounts, int ruleErrors) {
+        public boolean completed() {
+            return "COMPLETED".equals(status);
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+
+    EvaluationRuns(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Creates a run and takes its term's lock; refuses while another run of the term is unfinished. */
+    @Transactional
+    public Run start(String termId, String hash, String scope, String startedBy) {
+        Timestamp now = Timestamp.from(Instant.now());
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(c -> {
+            var ps = c.prepareStatement("INSERT INTO evaluation_run (term_id, rule_set_hash, scope, started_by, started_at, heartbeat_at, status, "
+                    + "teachers, rule_errors) VALUES (?, ?, ?, ?, ?, ?, 'RUNNING', 0, 0)", new String[] {"id"});
+            ps.setString(1, termId);
+            ps.setString(2, hash);
+            ps.setString(3, scope);
+            ps.setString(4, startedBy);
+            ps.setTimestamp(5, now);
+            ps.setTimestamp(6, now);
+            return ps;
+        }, key);
+        long id = key.getKey().longValue();
+        try {
+            jdbc.update("INSERT INTO run_lock (term_id, run_id) VALUES (?, ?)", termId, id);
+        } catch (DuplicateKeyException e) {
+            Long other = jdbc.queryForObject("SELECT run_id FROM run_lock WHERE term_id = ?", Long.class, termId);
+            Run running = find(other).orElseThrow();
+            boolean stale = running.heartbeatAt().isBefore(Instant.now().minus(STALE));
+            throw new RunRefused("学期 " + termId + " 已有运行 #" + other + " 未结束（" + running.startedBy() + " 于 " + running.startedAt() + " 开始）"
+                    + (stale ? "；它已中断，可用 evaluate --resume " + other + " 继续，或 --abandon " + other + " 放弃" : "；请等它结束"));
+        }
+        return find(id).orElseThrow();
+    }
+
+    public void heartbeat(long runId) {
+        jdbc.update("UPDATE evaluation_run SET heartbeat_at = ? WHERE id = ?", Timestamp.from(Instant.now()), runId);
+    }
+
+    /** Marks a run finished: counts its results by grade and releases the term's lock. */
+    @Transactional
+    public Run complete(long runId) {
+        Map<String, Integer> counts = gradeCounts(runId);
+        int teachers = counts.values().stream().mapToInt(Integer::intValue).sum();
+        Integer errors = jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_result WHERE run_id = ? AND rule_error IS NOT NULL", Integer.class, runId);
+        StringBuilder text = new StringBuilder();
+        counts.forEach((grade, n) -> text.append(text.isEmpty() ? "" : ";").append(grade).append('=').append(n));
+        jdbc.update("UPDATE evaluation_run SET status = 'COMPLETED', finished_at = ?, teachers = ?, grade_counts = ?, rule_errors = ? WHERE id = ?",
+                Timestamp.from(Instant.now()), teachers, text.toString(), errors, runId);
+        jdbc.update("DELETE FROM run_lock WHERE run_id = ?", runId);
+        return find(runId).orElseThrow();
+    }
+
+    /** Records that a run stopped before its end (an error, the database gone): it keeps its lock and can be resumed. */
+    public void interrupt(long runId) {
+        jdbc.update("UPDATE evaluation_run SET status = 'INTERRUPTED' WHERE id = ? AND status = 'RUNNING'", runId);
+    }
+
+    /** Takes a stopped or killed run back up; refuses a run that is finished or still alive elsewhere. */
+    @Transactional
+    public Run resume(long runId) {
+        Run run = find(runId).orElseThrow(() -> new RunRefused("没有运行 #" + runId));
+        boolean alive = run.status().equals("RUNNING") && run.heartbeatAt().isAfter(Instant.now().minus(STALE));
+        if (run.completed() || run.status().equals("ABANDONED")) {
+            throw new RunRefused("运行 #" + runId + " 已" + (run.completed() ? "完成" : "放弃") + "，不能继续");
+        }
+        if (alive) {
+            throw new RunRefused("运行 #" + runId + " 仍在进行（" + STALE.toMinutes() + " 分钟内有心跳），不能同时继续");
+        }
+        jdbc.update("UPDATE evaluation_run SET status = 'RUNNING', heartbeat_at = ? WHERE id = ?", Timestamp.from(Instant.now()), runId);
+        return find(runId).orElseThrow();
+    }
+
+    /** Gives up an unfinished run: it stays in the history as FAILED and never shows as a result. */
+    @Transactional
+    public void abandon(long runId) {
+        jdbc.update("UPDATE evaluation_run SET status = 'ABANDONED', finished_at = ? WHERE id = ? AND status IN ('RUNNING', 'INTERRUPTED')",
+                Timestamp.from(Instant.now()), runId);
+        jdbc.update("DELETE FROM run_lock WHERE run_id = ?", runId);
+    }
+
+    public Map<String, Integer> gradeCounts(long runId) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        jdbc.query("SELECT COALESCE(grade, '规则出错'), COUNT(*) FROM evaluation_result WHERE run_id = ? GROUP BY grade, grade_level ORDER BY grade_level DESC",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                }, runId);
+        return counts;
+    }
+
+    public Optional<Run> find(long id) {
+        return jdbc.query("SELECT * FROM evaluation_run WHERE id = ?", (rs, i) -> map(rs), id).stream().findFirst();
+    }
+
+    public Optional<Run> latestCompleted(String termId) {
+        return jdbc.query("SELECT * FROM evaluation_run WHERE term_id = ? AND status = 'COMPLETED' ORDER BY id DESC", (rs, i) -> map(rs), termId)
+                .stream().findFirst();
+    }
+
+    public List<Run> all() {
+        return jdbc.query("SELECT * FROM evaluation_run ORDER BY id", (rs, i) -> map(rs));
+    }
+
+    private static Run map(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Timestamp finished = rs.getTimestamp("finished_at");
+        return new Run(rs.getLong("id"), rs.getString("term_id"), rs.getString("rule_set_hash"), rs.getString("scope"), rs.getString("started_by"),
+                rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant(), rs.getTimestamp("heartbeat_at").toInstant(),
+                rs.getString("status"), rs.getInt("teachers"), rs.getString("grade_counts"), rs.getInt("rule_errors"));
+    }
+
+    /** A run that may not start or go on, with the reason in words an administrator acts on. */
+    public static class RunRefused extends RuntimeException {
+        public RunRefused(String message) {
+            super(message);
+        }
+    }
+}

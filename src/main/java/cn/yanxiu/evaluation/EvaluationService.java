@@ -1,0 +1,110 @@
+package cn.yanxiu.evaluation;
+
+import cn.yanxiu.evaluation.batch.RunningRuleSets;
+import cn.yanxiu.evaluation.batch.TermEvaluationLauncher;
+import cn.yanxiu.rules.RuleSet;
+import cn.yanxiu.rules.RuleSetLoader;
+import cn.yanxiu.system.Progress;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The term-end evaluation: validates and snapshots the rule set, records the run, runs the batch job, and
+ * marks the run complete only when every teacher has exactly one result.
+ */
+@Service
+public class EvaluationService {
+
+    private final JdbcTemplate jdbc;
+    private final EvaluationRuns runs;
+    private final RuleSnapshots snapshots;
+    private final TermScopeLoader scopes;
+    private final RunningRuleSets running;
+    private final TermEvaluationLauncher launcher;
+
+    EvaluationService(JdbcTemplate jdbc, EvaluationRuns runs, RuleSnapshots snapshots, TermScopeLoader scopes,
+                      RunningRuleSets running, TermEvaluationLauncher launcher) {
+        this.jdbc = jdbc;
+        this.runs = runs;
+        this.snapshots = snapshots;
+        this.scopes = scopes;
+        this.running = running;
+        this.launcher = launcher;
+    }
+
+    /** Evaluates every teacher of a term in scope ("全部", "school:ID", "district:ID") with the rule set in a folder. */
+    public EvaluationRuns.Run evaluate(String termId, Path rulesDir, String scope, String startedBy, PrintWriter progressOut) {
+        TermScope termScope = scopes.load(termId);
+        RuleSet rules = load(rulesDir, termScope);
+        snapshots.store(rules);
+        EvaluationRuns.Run run = runs.start(termId, rules.hash(), scope, startedBy);
+        return execute(run, rules, termScope, progressOut);
+    }
+
+    /** Resumes a run that was killed or stopped, with the exact rule-set version it started with. */
+    public EvaluationRuns.Run resume(long runId, PrintWriter progressOut) throws java.io.IOException {
+        EvaluationRuns.Run run = runs.resume(runId);
+        TermScope termScope = scopes.load(run.termId());
+        Path restored = snapshots.restore(run.ruleSetHash(), Files.createTempDirectory("yanxiu-rules-" + run.ruleSetHash().substring(0, 8)));
+        RuleSet rules = load(restored, termScope);
+        if (!rules.hash().equals(run.ruleSetHash())) {
+            throw new EvaluationRuns.RunRefused("恢复的规则集哈希与运行 #" + runId + " 记录的不一致，拒绝继续");
+        }
+        return execute(run, rules, termScope, progressOut);
+    }
+
+    private EvaluationRuns.Run execute(EvaluationRuns.Run run, RuleSet rules, TermScope termScope, PrintWriter progressOut) {
+        int total = teachersInScope(run.scope());
+        Integer done = jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_result WHERE run_id = ?", Integer.class, run.id());
+        Progress progress = progressOut == null ? null : new Progress("评价教师", total, progressOut);
+        running.register(run.id(), rules, termScope, progress, done);
+        try {
+            boolean completed = launcher.run(run.id(), run.termId(), run.scope());
+            if (!completed) {
+                runs.interrupt(run.id());
+                throw new EvaluationRuns.RunRefused("运行 #" + run.id() + " 未完成（见上方错误），可用 evaluate --resume " + run.id() + " 继续");
+            }
+            if (progress != null) {
+                progress.done();
+            }
+            return runs.complete(run.id());
+        } catch (EvaluationRuns.RunRefused e) {
+            throw e;
+        } catch (Exception e) {
+            runs.interrupt(run.id());
+            throw new EvaluationRuns.RunRefused("运行 #" + run.id() + " 中断：" + e.getMessage() + "；可用 evaluate --resume " + run.id() + " 继续");
+        } finally {
+            running.release(run.id());
+            rules.dispose();
+        }
+    }
+
+    private RuleSet load(Path rulesDir, TermScope termScope) {
+        RuleSetLoader.Loaded loaded = RuleSetLoader.load(rulesDir);
+        if (!loaded.ok()) {
+            throw new EvaluationRuns.RunRefused("规则集 " + rulesDir + " 未通过校验：\n" + loaded.problems().stream()
+                    .map(p -> "  " + p).collect(Collectors.joining("\n")));
+        }
+        RuleSet rules = loaded.ruleSet();
+        if (!rules.manifest().academicYear().equals(termScope.term().getAcademicYear())) {
+            rules.dispose();
+            throw new EvaluationRuns.RunRefused("规则集学年 " + rules.manifest().academicYear() + " 与学期 " + termScope.term().getId() + " 不符");
+        }
+        return rules;
+    }
+
+    int teachersInScope(String scope) {
+        if (scope.startsWith("school:")) {
+            return jdbc.queryForObject("SELECT COUNT(*) FROM teacher WHERE school_id = ?", Integer.class, scope.substring(7));
+        }
+        if (scope.startsWith("district:")) {
+            return jdbc.queryForObject("SELECT COUNT(*) FROM teacher t JOIN school s ON s.id = t.school_id WHERE s.district_id = ?",
+                    Integer.class, scope.substring(9));
+        }
+        return jdbc.queryForObject("SELECT COUNT(*) FROM teacher", Integer.class);
+    }
+}

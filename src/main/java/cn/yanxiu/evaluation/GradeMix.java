@@ -1,0 +1,63 @@
+package cn.yanxiu.evaluation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The grade mix of a run by school, as the table printed after a batch. */
+@Component
+public class GradeMix {
+
+    private final JdbcTemplate jdbc;
+
+    GradeMix(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public String table(long runId) {
+        List<String> grades = jdbc.queryForList("SELECT grade FROM evaluation_result WHERE run_id = ? AND grade IS NOT NULL "
+                + "GROUP BY grade ORDER BY MAX(grade_level) DESC", String.class, runId);
+        Map<String, Map<String, Integer>> bySchool = new LinkedHashMap<>();
+        jdbc.query("SELECT s.name, r.grade, COUNT(*) FROM evaluation_result r JOIN school s ON s.id = r.school_id WHERE r.run_id = ? "
+                + "GROUP BY s.id, s.name, r.grade ORDER BY s.id", rs -> {
+                    bySchool.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                            .put(rs.getString(2) == null ? "规则出错" : rs.getString(2), rs.getInt(3));
+                }, runId);
+        List<String> columns = new ArrayList<>(grades);
+        if (bySchool.values().stream().anyMatch(m -> m.containsKey("规则出错"))) {
+            columns.add("规则出错");
+        }
+        StringBuilder text = new StringBuilder(String.format("%-16s", "学校"));
+        columns.forEach(g -> text.append(String.format("%8s", g)));
+        text.append(String.format("%8s%n", "合计"));
+        Map<String, Integer> totals = new LinkedHashMap<>();
+        bySchool.forEach((school, counts) -> {
+            text.append(pad(school, 16));
+            int sum = 0;
+            for (String g : columns) {
+                int n = counts.getOrDefault(g, 0);
+                sum += n;
+                totals.merge(g, n, Integer::sum);
+                text.append(String.format("%8d", n));
+            }
+            text.append(String.format("%8d%n", sum));
+        });
+        text.append(pad("全部", 16));
+        int all = 0;
+        for (String g : columns) {
+            all += totals.getOrDefault(g, 0);
+            text.append(String.format("%8d", totals.getOrDefault(g, 0)));
+        }
+        text.append(String.format("%8d%n", all));
+        return text.toString();
+    }
+
+    /** Pads to a display width where a Chinese character takes two columns. */
+    private static String pad(String text, int width) {
+        int w = text.codePoints().map(c -> c > 0x2E80 ? 2 : 1).sum();
+        return text + " ".repeat(Math.max(1, width - w));
+    }
+}

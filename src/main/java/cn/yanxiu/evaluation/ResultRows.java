@@ -1,0 +1,78 @@
+package cn.yanxiu.evaluation;
+
+import cn.yanxiu.rules.TeacherCase;
+import cn.yanxiu.rules.TeacherEvaluation;
+import cn.yanxiu.rules.vocabulary.Eligibility;
+import cn.yanxiu.rules.vocabulary.Finding;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Writes a teacher's evaluation as one row (findings, score lines and trace as JSON columns), in JDBC batches. */
+public final class ResultRows {
+
+    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    /** One teacher's result as stored. */
+    public record Row(String teacherId, String schoolId, TeacherEvaluation evaluation) {
+    }
+
+    private ResultRows() {
+    }
+
+    public static Row of(TeacherCase c, TeacherEvaluation e) {
+        return new Row(c.teacher().getId(), c.teacher().getSchoolId(), e);
+    }
+
+    public static void insert(JdbcTemplate jdbc, long runId, List<Row> rows) {
+        List<Object[]> args = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            TeacherEvaluation e = row.evaluation();
+            boolean ok = e.error() == null;
+            args.add(new Object[] {runId, row.teacherId(), row.schoolId(), e.grade(), e.gradeLevel(), e.decidedBy(), e.finalScore(), e.routineScore(),
+                e.yearEndScore(), e.vetoed(), ok && e.credit() != null ? e.credit().getHoursRecognised() : 0,
+                ok && e.credit() != null ? e.credit().getCredits() : 0, ok && e.eligible(Eligibility.CERTIFICATE), e.error() == null ? null : truncate(e.error(), 1000),
+                json(e.findings()), json(e.scoreLines()), json(e.eligibilities()), json(traceOf(e))});
+        }
+        jdbc.batchUpdate("INSERT INTO evaluation_result (run_id, teacher_id, school_id, grade, grade_level, decided_by, final_score, routine_score, "
+                + "year_end_score, vetoed, hours_recognised, credits, certificate, rule_error, findings_json, score_lines_json, eligibility_json, trace_json) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
+    }
+
+    private static Object traceOf(TeacherEvaluation e) {
+        Map<String, Object> trace = new LinkedHashMap<>();
+        trace.put("veto", e.veto() == null ? null : e.veto().getReason());
+        trace.put("fired", e.trace());
+        return trace;
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** The findings as the result format lists them: policy, status, rule, message. */
+    static List<Map<String, Object>> findingsForExport(List<Finding> findings) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Finding f : findings) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("policy", f.getPolicy());
+            m.put("status", f.getStatus());
+            m.put("rule", f.getRule());
+            m.put("message", f.getMessage());
+            list.add(m);
+        }
+        return list;
+    }
+}

@@ -1,0 +1,58 @@
+package cn.yanxiu.evaluation.batch;
+
+import cn.yanxiu.evaluation.TermScope;
+import cn.yanxiu.rules.RuleSet;
+import cn.yanxiu.system.Progress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.stereotype.Component;
+
+/**
+ * The compiled rule set and progress line of each run under way in this process: a KieBase is built once
+ * per run and shared by every partition's sessions.
+ */
+@Component
+public class RunningRuleSets {
+
+    private final Map<Long, RuleSet> rules = new ConcurrentHashMap<>();
+    private final Map<Long, TermScope> scopes = new ConcurrentHashMap<>();
+    private final Map<Long, Progress> progress = new ConcurrentHashMap<>();
+    private final Map<Long, AtomicLong> done = new ConcurrentHashMap<>();
+
+    public void register(long runId, RuleSet ruleSet, TermScope scope, Progress line, long alreadyDone) {
+        rules.put(runId, ruleSet);
+        scopes.put(runId, scope);
+        if (line != null) {
+            progress.put(runId, line);
+        }
+        done.put(runId, new AtomicLong(alreadyDone));
+    }
+
+    RuleSet get(long runId) {
+        RuleSet ruleSet = rules.get(runId);
+        if (ruleSet == null) {
+            throw new IllegalStateException("运行 #" + runId + " 的规则集未加载");
+        }
+        return ruleSet;
+    }
+
+    TermScope scope(long runId) {
+        return scopes.get(runId);
+    }
+
+    void advance(long runId, int teachers) {
+        long total = done.computeIfAbsent(runId, k -> new AtomicLong()).addAndGet(teachers);
+        Progress line = progress.get(runId);
+        if (line != null) {
+            line.update(total);
+        }
+    }
+
+    public void release(long runId) {
+        rules.remove(runId);
+        scopes.remove(runId);
+        progress.remove(runId);
+        done.remove(runId);
+    }
+}

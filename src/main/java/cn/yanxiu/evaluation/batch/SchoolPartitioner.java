@@ -1,0 +1,56 @@
+package cn.yanxiu.evaluation.batch;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.core.partition.support.Partitioner;
+import org.springframework.batch.item.ExecutionContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Splits a run's teachers by school into partitions of about {@code targetSize} teachers; each partition
+ * is evaluated on its own thread and restarts on its own.
+ */
+class SchoolPartitioner implements Partitioner {
+
+    private final JdbcTemplate jdbc;
+    private final String scope;
+    private final int targetSize;
+
+    SchoolPartitioner(JdbcTemplate jdbc, String scope, int targetSize) {
+        this.jdbc = jdbc;
+        this.scope = scope;
+        this.targetSize = targetSize;
+    }
+
+    @Override
+    public Map<String, ExecutionContext> partition(int gridSize) {
+        String where = scope.startsWith("school:") ? " WHERE s.id = ?" : scope.startsWith("district:") ? " WHERE s.district_id = ?" : "";
+        Object[] args = where.isEmpty() ? new Object[0] : new Object[] {scope.substring(scope.indexOf(':') + 1)};
+        List<Object[]> schools = jdbc.query("SELECT s.id, (SELECT COUNT(*) FROM teacher t WHERE t.school_id = s.id) FROM school s" + where + " ORDER BY s.id",
+                (rs, i) -> new Object[] {rs.getString(1), rs.getInt(2)}, args);
+        Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+        List<String> current = new ArrayList<>();
+        int size = 0;
+        for (Object[] school : schools) {
+            current.add((String) school[0]);
+            size += (Integer) school[1];
+            if (size >= targetSize) {
+                add(partitions, current);
+                current = new ArrayList<>();
+                size = 0;
+            }
+        }
+        if (!current.isEmpty()) {
+            add(partitions, current);
+        }
+        return partitions;
+    }
+
+    private static void add(Map<String, ExecutionContext> partitions, List<String> schools) {
+        ExecutionContext context = new ExecutionContext();
+        context.putString("schools", String.join(",", schools));
+        partitions.put("schools-" + schools.get(0) + "-" + schools.size(), context);
+    }
+}

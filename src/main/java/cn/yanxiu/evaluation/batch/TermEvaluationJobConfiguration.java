@@ -1,0 +1,104 @@
+package cn.yanxiu.evaluation.batch;
+
+import cn.yanxiu.evaluation.EvaluationRuns;
+import cn.yanxiu.evaluation.ResultRows;
+import cn.yanxiu.rules.TeacherCase;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.Step;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.item.ItemProcessor;
+import org.springframework.batch.item.ItemWriter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The term-end job: partitions the run's schools, evaluates each partition's teachers on its own thread
+ * (a fresh rule session per teacher, one shared KieBase), and writes each chunk of results in one
+ * transaction together with Spring Batch's restart state.
+ */
+@Configuration
+class TermEvaluationJobConfiguration {
+
+    static final String JOB = "termEvaluation";
+    static final int CHUNK = 200;
+
+    @Bean
+    Job termEvaluationJob(JobRepository repository, Step evaluateTerm) {
+        return new JobBuilder(JOB, repository).start(evaluateTerm).build();
+    }
+
+    @Bean
+    Step evaluateTerm(JobRepository repository, Step evaluateTeachers, SchoolPartitioner schoolPartitioner, TaskExecutor evaluationExecutor) {
+        int threads = Runtime.getRuntime().availableProcessors();
+        return new StepBuilder("evaluateTerm", repository)
+                .partitioner("evaluateTeachers", schoolPartitioner)
+                .step(evaluateTeachers)
+                .gridSize(threads)
+                .taskExecutor(evaluationExecutor)
+                .build();
+    }
+
+    @Bean
+    TaskExecutor evaluationExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        int threads = Runtime.getRuntime().availableProcessors();
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(threads);
+        executor.setThreadNamePrefix("yanxiu-eval-");
+        executor.initialize();
+        return executor;
+    }
+
+    @Bean
+    @StepScope
+    SchoolPartitioner schoolPartitioner(JdbcTemplate jdbc, @Value("#{jobParameters['scope']}") String scope) {
+        return new SchoolPartitioner(jdbc, scope, 2000);
+    }
+
+    @Bean
+    Step evaluateTeachers(JobRepository repository, PlatformTransactionManager transactions, TeacherCaseItemReader teacherReader,
+                          ItemProcessor<TeacherCase, ResultRows.Row> evaluator, ItemWriter<ResultRows.Row> resultWriter) {
+        return new StepBuilder("evaluateTeachers", repository)
+                .<TeacherCase, ResultRows.Row>chunk(CHUNK, transactions)
+                .reader(teacherReader)
+                .processor(evaluator)
+                .writer(resultWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    TeacherCaseItemReader teacherReader(JdbcTemplate jdbc, RunningRuleSets running, @Value("#{jobParameters['runId']}") Long runId,
+                                        @Value("#{stepExecutionContext['schools']}") String schools) {
+        List<String> ids = Arrays.asList(schools.split(","));
+        return new TeacherCaseItemReader(jdbc, running.scope(runId), ids);
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<TeacherCase, ResultRows.Row> evaluator(RunningRuleSets running, @Value("#{jobParameters['runId']}") Long runId) {
+        var ruleSet = running.get(runId);
+        return teacherCase -> ResultRows.of(teacherCase, ruleSet.evaluate(teacherCase));
+    }
+
+    @Bean
+    @StepScope
+    ItemWriter<ResultRows.Row> resultWriter(JdbcTemplate jdbc, EvaluationRuns runs, RunningRuleSets running,
+                                            @Value("#{jobParameters['runId']}") Long runId) {
+        return chunk -> {
+            ResultRows.insert(jdbc, runId, List.copyOf(chunk.getItems()));
+            runs.heartbeat(runId);
+            running.advance(runId, chunk.size());
+        };
+    }
+}

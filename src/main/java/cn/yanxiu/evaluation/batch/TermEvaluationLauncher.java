@@ -1,0 +1,63 @@
+package cn.yanxiu.evaluation.batch;
+
+import java.time.LocalDateTime;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobParameters;
+import org.springframework.batch.core.JobParametersBuilder;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts the term-end job for a run, or restarts it. A run whose process was killed leaves its job
+ * execution marked as started; restarting first records it as failed (it is: nobody runs it), so Spring
+ * Batch resumes each partition from its last committed chunk.
+ */
+@Component
+public class TermEvaluationLauncher {
+
+    private final JobLauncher launcher;
+    private final JobRepository repository;
+    private final Job job;
+
+    TermEvaluationLauncher(JobLauncher launcher, JobRepository repository, Job termEvaluationJob) {
+        this.launcher = launcher;
+        this.repository = repository;
+        this.job = termEvaluationJob;
+    }
+
+    /** Runs (or resumes) the job of a run to its end in this thread; true when every partition completed. */
+    public boolean run(long runId, String termId, String scope) throws Exception {
+        JobParameters parameters = new JobParametersBuilder()
+                .addLong("runId", runId)
+                .addString("term", termId, false)
+                .addString("scope", scope, false)
+                .toJobParameters();
+        JobExecution last = repository.getLastJobExecution(job.getName(), parameters);
+        if (last != null && last.isRunning()) {
+            markFailed(last);
+        }
+        JobExecution execution = launcher.run(job, parameters);
+        return execution.getStatus() == BatchStatus.COMPLETED;
+    }
+
+    private void markFailed(JobExecution execution) {
+        LocalDateTime now = LocalDateTime.now();
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStatus().isRunning()) {
+                step.setStatus(BatchStatus.FAILED);
+                step.setExitStatus(ExitStatus.FAILED.addExitDescription("进程中断"));
+                step.setEndTime(now);
+                repository.update(step);
+            }
+        }
+        execution.setStatus(BatchStatus.FAILED);
+        execution.setExitStatus(ExitStatus.FAILED.addExitDescription("进程中断"));
+        execution.setEndTime(now);
+        repository.update(execution);
+    }
+}
