@@ -30,6 +30,7 @@ public final class TeacherCaseReader {
     private final TermScope scope;
     private final List<String> schoolIds;
     private final int pageSize;
+    private final String onlyTeacher;
     private String lastId;
 
     public TeacherCaseReader(JdbcTemplate jdbc, TermScope scope, List<String> schoolIds, int pageSize, String afterId) {
@@ -38,15 +39,32 @@ public final class TeacherCaseReader {
         this.schoolIds = schoolIds;
         this.pageSize = pageSize;
         this.lastId = afterId == null ? "" : afterId;
+        this.onlyTeacher = null;
+    }
+
+    private TeacherCaseReader(JdbcTemplate jdbc, TermScope scope, String teacherId) {
+        this.jdbc = jdbc;
+        this.scope = scope;
+        this.schoolIds = List.of();
+        this.pageSize = 1;
+        this.lastId = "";
+        this.onlyTeacher = teacherId;
+    }
+
+    /** One teacher's case, or null when no such teacher exists. */
+    public static TeacherCase one(JdbcTemplate jdbc, TermScope scope, String teacherId) {
+        List<TeacherCase> page = new TeacherCaseReader(jdbc, scope, teacherId).nextPage();
+        return page.isEmpty() ? null : page.get(0);
     }
 
     /** The next page of cases, empty at the end. */
     public List<TeacherCase> nextPage() {
         Term term = scope.term();
         List<Object> args = new ArrayList<>(schoolIds);
-        args.add(lastId);
+        args.add(onlyTeacher != null ? onlyTeacher : lastId);
+        String where = onlyTeacher != null ? "id = ?" : "school_id IN (" + marks(schoolIds.size()) + ") AND id > ?";
         List<Object[]> rows = jdbc.query("SELECT id, name, school_id, group_id, roles, birth_year, teaching_years, backbone_level, joined_on "
-                + "FROM teacher WHERE school_id IN (" + marks(schoolIds.size()) + ") AND id > ? ORDER BY id LIMIT " + pageSize,
+                + "FROM teacher WHERE " + where + " ORDER BY id LIMIT " + pageSize,
                 (rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                     rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getDate(9)}, args.toArray());
         if (rows.isEmpty()) {

@@ -66,15 +66,12 @@ public final class RuleSet {
         return limits;
     }
 
-    /** Where a rule is written: file and line of its {@code rule "name"} header (decision tables: the DRL generated from it). */
+    /** Where a rule is written: DRL file and line, or decision table, sheet and cell. */
     public String locationOf(String rule) {
-        String header = "rule \"" + rule + "\"";
         for (RuleFile f : files) {
-            String[] lines = f.compiledText().split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                if (lines[i].strip().startsWith(header)) {
-                    return f.name() + ":" + (i + 1);
-                }
+            String found = RuleLocations.find(rule, f.name(), f.compiledText(), f.isDecisionTable() ? f.content() : null);
+            if (found != null) {
+                return found;
             }
         }
         return "?";

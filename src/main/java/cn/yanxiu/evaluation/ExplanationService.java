@@ -1,0 +1,143 @@
+package cn.yanxiu.evaluation;
+
+import cn.yanxiu.rules.PolicyCatalog;
+import cn.yanxiu.rules.RuleLocations;
+import cn.yanxiu.rules.RuleSet;
+import cn.yanxiu.rules.RuleSetLoader;
+import cn.yanxiu.rules.TeacherCase;
+import cn.yanxiu.rules.TeacherEvaluation;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds explanations: from a stored run (what was decided then, with the rule text of that run's
+ * snapshot) or live, from a rule-set folder on the current data.
+ */
+@Service
+public class ExplanationService {
+
+    private static final TypeReference<List<Map<String, Object>>> LIST = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    private final JdbcTemplate jdbc;
+    private final EvaluationRuns runs;
+    private final RuleSnapshots snapshots;
+    private final TermScopeLoader scopes;
+
+    ExplanationService(JdbcTemplate jdbc, EvaluationRuns runs, RuleSnapshots snapshots, TermScopeLoader scopes) {
+        this.jdbc = jdbc;
+        this.runs = runs;
+        this.snapshots = snapshots;
+        this.scopes = scopes;
+    }
+
+    /** The explanation stored with a run (the latest completed run of the term when {@code runId} is null). */
+    public Explanation fromRun(String termId, Long runId, String teacherId, boolean withRaise) throws IOException {
+        EvaluationRuns.Run run = runId != null ? runs.find(runId).orElseThrow(() -> new IllegalArgumentException("没有运行 #" + runId))
+                : runs.latestCompleted(termId).orElseThrow(() -> new IllegalArgumentException("学期 " + termId + " 还没有完成的运行：请先 evaluate"));
+        if (!run.completed()) {
+            throw new IllegalArgumentException("运行 #" + run.id() + " 未完成（" + run.status() + "），没有可解释的结果");
+        }
+        Map<String, Object> row = jdbc.queryForList("SELECT * FROM evaluation_result WHERE run_id = ? AND teacher_id = ?", run.id(), teacherId)
+                .stream().findFirst().orElseThrow(() -> new IllegalArgumentException("运行 #" + run.id() + " 中没有教师 " + teacherId));
+        List<RuleSnapshots.StoredFile> files = snapshots.files(run.ruleSetHash());
+        Function<String, String> locate = rule -> files.stream()
+                .map(f -> RuleLocations.find(rule, f.name(), f.text(), f.name().endsWith(".xlsx") ? f.content() : null))
+                .filter(java.util.Objects::nonNull).findFirst().orElse("?");
+        Map<String, Object> trace = ResultRows.JSON.readValue(string(row, "trace_json"), MAP);
+        String raise = null;
+        if (withRaise) {
+            Path dir = snapshots.restore(run.ruleSetHash(), Files.createTempDirectory("yanxiu-explain"));
+            RuleSetLoader.Loaded loaded = RuleSetLoader.load(dir);
+            if (loaded.ok()) {
+                TeacherCase c = TeacherCaseReader.one(jdbc, scopes.load(run.termId()), teacherId);
+                raise = c == null ? null : GradeRaiser.raise(loaded.ruleSet(), c, loaded.ruleSet().evaluate(c)).describe();
+                loaded.ruleSet().dispose();
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> fired = (List<Map<String, Object>>) trace.get("fired");
+        return build(teacherId, run.termId(), run.id(), run.ruleSetHash(), string(row, "grade"), string(row, "decided_by"),
+                number(row, "final_score"), number(row, "routine_score"), number(row, "year_end_score"), (String) trace.get("veto"),
+                string(row, "rule_error"), ResultRows.JSON.readValue(string(row, "score_lines_json"), LIST),
+                ResultRows.JSON.readValue(string(row, "findings_json"), LIST), ResultRows.JSON.readValue(string(row, "eligibility_json"), LIST),
+                fired, locate, raise);
+    }
+
+    /** Evaluates one teacher now with a rule-set folder, and explains the result. */
+    public Explanation live(Path rulesDir, String termId, String teacherId) {
+        RuleSetLoader.Loaded loaded = RuleSetLoader.load(rulesDir);
+        if (!loaded.ok()) {
+            throw new IllegalArgumentException("规则集 " + rulesDir + " 未通过校验：" + loaded.problems());
+        }
+        RuleSet rules = loaded.ruleSet();
+        try {
+            TeacherCase c = TeacherCaseReader.one(jdbc, scopes.load(termId), teacherId);
+            if (c == null) {
+                throw new IllegalArgumentException("没有教师 " + teacherId);
+            }
+            TeacherEvaluation e = rules.evaluate(c);
+            List<Map<String, Object>> fired = ResultRows.JSON.convertValue(e.trace(), LIST);
+            return build(teacherId, termId, null, rules.hash(), e.grade(), e.decidedBy(), e.finalScore(), e.routineScore(), e.yearEndScore(),
+                    e.veto() == null ? null : e.veto().getReason(), e.error(), ResultRows.JSON.convertValue(e.scoreLines(), LIST),
+                    ResultRows.JSON.convertValue(e.findings(), LIST), ResultRows.JSON.convertValue(e.eligibilities(), LIST), fired,
+                    rules::locationOf, GradeRaiser.raise(rules, c, e).describe());
+        } finally {
+            rules.dispose();
+        }
+    }
+
+    private Explanation build(String teacherId, String termId, Long runId, String hash, String grade, String decidedBy, Double finalScore,
+                              Double routine, Double yearEnd, String veto, String error, List<Map<String, Object>> lines,
+                              List<Map<String, Object>> findings, List<Map<String, Object>> eligibilities, List<Map<String, Object>> fired,
+                              Function<String, String> locate, String raise) {
+        Map<String, Object> teacher = jdbc.queryForMap("SELECT t.name, s.name AS school FROM teacher t JOIN school s ON s.id = t.school_id WHERE t.id = ?", teacherId);
+        Map<String, Explanation.FiredRuleView> views = new LinkedHashMap<>();
+        for (Map<String, Object> f : fired) {
+            String rule = (String) f.get("rule");
+            String policy = (String) f.get("policy");
+            Explanation.FiredRuleView old = views.get(rule);
+            if (old != null) {
+                views.put(rule, new Explanation.FiredRuleView(rule, policy, old.location(), old.policyTitle(), old.source(), old.times() + 1, old.decisive(), old.facts()));
+                continue;
+            }
+            PolicyCatalog.Entry entry = PolicyCatalog.get(policy);
+            @SuppressWarnings("unchecked")
+            List<String> facts = (List<String>) f.get("facts");
+            boolean decisive = policy.equals(decidedBy) || rule.startsWith("G3-分数段") || rule.startsWith("最终等级") || rule.startsWith("G5-师德一票否决");
+            views.put(rule, new Explanation.FiredRuleView(rule, policy, locate.apply(rule), entry == null ? "" : entry.title(),
+                    entry == null ? "" : entry.source(), 1, decisive, facts));
+        }
+        return new Explanation(teacherId, (String) teacher.get("name"), (String) teacher.get("school"), termId, runId, hash, grade, decidedBy,
+                finalScore, routine, yearEnd, veto, error, lines, findings, eligibilities, new ArrayList<>(views.values()), raise);
+    }
+
+    private static String string(Map<String, Object> row, String column) {
+        Object v = row.get(column);
+        if (v == null) {
+            v = row.get(column.toUpperCase());
+        }
+        if (v instanceof java.sql.Clob clob) {
+            try {
+                return clob.getSubString(1, (int) clob.length());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return v == null ? null : v.toString();
+    }
+
+    private static Double number(Map<String, Object> row, String column) {
+        String v = string(row, column);
+        return v == null ? null : Double.valueOf(v);
+    }
+}

@@ -1,0 +1,95 @@
+package cn.yanxiu.evaluation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Renders an explanation as the Chinese text an auditor reads in a terminal. */
+public final class ExplanationText {
+
+    private ExplanationText() {
+    }
+
+    public static String render(Explanation e) {
+        StringBuilder t = new StringBuilder();
+        t.append("教师 ").append(e.teacherId()).append(' ').append(e.name()).append("（").append(e.school()).append("）  学期 ").append(e.term());
+        t.append(e.runId() == null ? "  （按规则集即时计算，未保存）" : "  运行 #" + e.runId()).append('\n');
+        t.append("规则集哈希：").append(e.ruleSetHash()).append('\n');
+        if (e.ruleError() != null) {
+            t.append("规则出错：").append(e.ruleError()).append('\n');
+            return t.toString();
+        }
+        t.append("等级：").append(e.grade()).append("（由 ").append(e.decidedBy()).append(" 决定）\n");
+        if (e.veto() != null) {
+            t.append("一票否决（G5）：").append(e.veto()).append('\n');
+        }
+        t.append("\n一、得分计算\n");
+        Map<String, List<Map<String, Object>>> sections = new LinkedHashMap<>();
+        for (Map<String, Object> line : e.scoreLines()) {
+            sections.computeIfAbsent((String) line.get("section"), k -> new ArrayList<>()).add(line);
+        }
+        List<Map<String, Object>> items = sections.getOrDefault("量化考核", List.of());
+        if (!items.isEmpty()) {
+            t.append("  量化考核（各项：实际量 → 得分/分值）\n");
+            double sum = 0;
+            for (Map<String, Object> i : items) {
+                sum += num(i.get("contribution"));
+                t.append(String.format("    %-10s 实际 %6.1f → %6.2f / %.0f%n", i.get("item"), num(i.get("value")), num(i.get("contribution")), num(i.get("weight"))));
+            }
+            t.append(String.format("    量化考核合计 = %.2f%n", sum));
+        }
+        for (String section : List.of("平时研修检查得分", "年末研修评价得分", "最终得分")) {
+            List<Map<String, Object>> lines = sections.getOrDefault(section, List.of());
+            if (lines.isEmpty()) {
+                continue;
+            }
+            List<String> terms = new ArrayList<>();
+            for (Map<String, Object> l : lines) {
+                terms.add(String.format("%s %.2f × %.0f%%", l.get("item"), num(l.get("value")), num(l.get("weight"))));
+            }
+            Double value = switch (section) {
+                case "平时研修检查得分" -> e.routineScore();
+                case "年末研修评价得分" -> e.yearEndScore();
+                default -> e.finalScore();
+            };
+            t.append("  ").append(section).append(" = ").append(String.join(" + ", terms)).append(String.format(" = %.2f%n", value));
+        }
+        t.append("\n二、各项要求\n");
+        for (Map<String, Object> f : e.findings()) {
+            String status = (String) f.get("status");
+            String mark = "达标".equals(status) ? "✔" : "未达标".equals(status) ? "✘" : "·";
+            t.append("  ").append(mark).append(' ').append(f.get("policy")).append(' ').append(status).append("：").append(f.get("message"))
+                    .append("  〔").append(f.get("rule")).append("〕\n");
+        }
+        if (!e.eligibilities().isEmpty()) {
+            t.append("\n三、资格与后果\n");
+            for (Map<String, Object> el : e.eligibilities()) {
+                t.append("  ").append(Boolean.TRUE.equals(el.get("eligible")) ? "✔ 可" : "✘ 不可").append(' ').append(el.get("what"))
+                        .append("（").append(el.get("policy")).append("）：").append(el.get("reason")).append('\n');
+            }
+        }
+        t.append("\n四、决定等级的规则（★）与触发的全部规则\n");
+        for (Explanation.FiredRuleView r : e.rules()) {
+            t.append(r.decisive() ? "  ★ " : "    ").append(r.rule()).append("  ").append(r.location()).append("  政策 ").append(r.policy());
+            if (!r.source().isEmpty()) {
+                t.append(" ").append(r.policyTitle()).append("〔来源 ").append(r.source()).append("〕");
+            }
+            if (r.times() > 1) {
+                t.append("  ×").append(r.times());
+            }
+            t.append('\n');
+            if (r.decisive()) {
+                r.facts().forEach(fact -> t.append("        匹配：").append(fact).append('\n'));
+            }
+        }
+        if (e.raise() != null) {
+            t.append("\n五、如何提高一级\n  ").append(e.raise()).append('\n');
+        }
+        return t.toString();
+    }
+
+    private static double num(Object o) {
+        return o instanceof Number n ? n.doubleValue() : 0;
+    }
+}
