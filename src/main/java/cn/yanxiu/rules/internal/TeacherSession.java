@@ -62,6 +62,23 @@ final class TeacherSession {
                 trace.add(new FiredRule(rule, policyByRule.getOrDefault(rule, ""), matched));
             }
         });
+        Map<String, Integer> inserts = new java.util.HashMap<>();
+        Map<String, Integer> updates = new java.util.HashMap<>();
+        session.addEventListener(new DefaultRuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(ObjectInsertedEvent event) {
+                if (event.getRule() != null) {
+                    inserts.merge(event.getRule().getName(), 1, Integer::sum);
+                }
+            }
+
+            @Override
+            public void objectUpdated(org.kie.api.event.rule.ObjectUpdatedEvent event) {
+                if (event.getRule() != null) {
+                    updates.merge(event.getRule().getName(), 1, Integer::sum);
+                }
+            }
+        });
         ScheduledFuture<?> alarm = WATCHDOG.schedule(() -> {
             timedOut.set(true);
             session.halt();
@@ -73,8 +90,8 @@ final class TeacherSession {
                 return TeacherEvaluation.failed("规则运行超过 " + limits.maxMillis() + " 毫秒被中止，最后触发的规则：" + current[0], trace);
             }
             if (fired >= limits.maxFirings()) {
-                return TeacherEvaluation.failed("规则触发次数达到上限 " + limits.maxFirings() + "（可能循环），最后触发的规则：" + current[0],
-                        trace.subList(Math.max(0, trace.size() - 20), trace.size()));
+                return TeacherEvaluation.failed("规则触发次数达到上限 " + limits.maxFirings() + "（可能循环），反复修改事实的规则：" + mostActive(updates.isEmpty() ? inserts : updates, trace),
+                        List.copyOf(trace.subList(Math.max(0, trace.size() - 20), trace.size())));
             }
             return collect(session, trace);
         } catch (RuntimeException e) {
@@ -87,6 +104,18 @@ final class TeacherSession {
             alarm.cancel(false);
             session.dispose();
         }
+    }
+
+    /** The rule that changed facts most often (the one driving a loop), else the one that fired most. */
+    private static String mostActive(Map<String, Integer> changes, List<FiredRule> trace) {
+        Map<String, Integer> counts = changes;
+        if (counts.isEmpty()) {
+            counts = new java.util.HashMap<>();
+            for (FiredRule r : trace) {
+                counts.merge(r.rule(), 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
     }
 
     private static TeacherEvaluation collect(KieSession session, List<FiredRule> trace) {

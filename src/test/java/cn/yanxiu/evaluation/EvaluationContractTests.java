@@ -1,0 +1,199 @@
+package cn.yanxiu.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.yanxiu.importing.SpreadsheetImporter;
+import cn.yanxiu.support.Databases;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The term-end batch on the sample county, run against each database: every grade as the golden file says,
+ * the veto always wins, the score is exactly the weighted score, and explanations name rule, file and hash.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class EvaluationContractTests {
+
+    static final String TERM = "2025-2026-1";
+    static final Path RULES = Path.of("rules/2025-2026");
+
+    @Autowired
+    SpreadsheetImporter importer;
+
+    @Autowired
+    EvaluationService evaluation;
+
+    @Autowired
+    EvaluationRuns runs;
+
+    @Autowired
+    ExplanationService explanations;
+
+    @Autowired
+    ResultExporter exporter;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @TempDir
+    Path dir;
+
+    EvaluationRuns.Run run;
+
+    @BeforeAll
+    void sampleCountyEvaluated() throws IOException {
+        Databases.clear(jdbc);
+        try (Stream<Path> files = Files.list(Path.of("data-samples"))) {
+            assertThat(importer.importFiles(files.filter(p -> p.toString().endsWith(".csv") || p.toString().endsWith(".xlsx")).toList()))
+                    .allSatisfy(r -> assertThat(r.problems()).isEmpty());
+        }
+        run = evaluation.evaluate(TERM, RULES, "全部", "tests", null);
+    }
+
+    @Test
+    void everyTeacherGetsTheGoldenGrade() throws IOException {
+        assertThat(run.completed()).isTrue();
+        assertThat(run.teachers()).isEqualTo(1030);
+        Map<String, String> expected = new HashMap<>();
+        try (InputStream in = getClass().getResourceAsStream("/golden/grades-2025-2026-1.csv")) {
+            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1)
+                    .forEach(l -> expected.put(l.split(",")[0], l.split(",")[1] + "," + l.split(",")[2]));
+        }
+        Map<String, String> actual = new HashMap<>();
+        jdbc.query("SELECT teacher_id, grade, final_score FROM evaluation_result WHERE run_id = ?",
+                rs -> {
+                    actual.put(rs.getString(1), rs.getString(2) + "," + String.format("%.2f", rs.getBigDecimal(3)));
+                }, run.id());
+        assertThat(actual).isEqualTo(expected);
+        assertThat(runs.gradeCounts(run.id()).keySet()).containsExactly("优秀", "合格", "不合格");
+    }
+
+    @Test
+    void vetoedTeachersAreUnqualifiedWithoutCertificate() {
+        List<Map<String, Object>> vetoed = jdbc.queryForList("SELECT grade, certificate, hours_recognised FROM evaluation_result WHERE run_id = ? AND vetoed = TRUE", run.id());
+        assertThat(vetoed).hasSizeGreaterThanOrEqualTo(5)
+                .allSatisfy(r -> {
+                    assertThat(r.get("grade")).isEqualTo("不合格");
+                    assertThat(r.get("certificate")).isEqualTo(false);
+                });
+    }
+
+    @Test
+    void finalScoreIsExactlyTheWeightedScore() {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT final_score, routine_score, year_end_score FROM evaluation_result WHERE run_id = ?", run.id());
+        assertThat(rows).hasSize(1030).allSatisfy(r -> {
+            double f = ((Number) r.get("final_score")).doubleValue();
+            double weighted = 0.6 * ((Number) r.get("routine_score")).doubleValue() + 0.4 * ((Number) r.get("year_end_score")).doubleValue();
+            assertThat(f).isCloseTo(weighted, org.assertj.core.data.Offset.offset(0.005));
+        });
+    }
+
+    @Test
+    void explanationOfAVetoNamesThePolicyTheRuleFileAndTheHash() throws IOException {
+        String vetoed = jdbc.queryForObject("SELECT MIN(teacher_id) FROM evaluation_result WHERE run_id = ? AND vetoed = TRUE", String.class, run.id());
+        Explanation e = explanations.fromRun(TERM, run.id(), vetoed, true);
+        String text = ExplanationText.render(e);
+        assertThat(e.decidedBy()).isEqualTo("G5");
+        assertThat(text).contains("一票否决（G5）", "G5-师德一票否决  grading.drl:", run.ruleSetHash(), "000 篇5 五(二)2", "增加研修活动不能改变等级");
+    }
+
+    @Test
+    void explanationSaysWhatWouldRaiseTheGrade() throws IOException {
+        String shortOfHours = jdbc.queryForList("SELECT teacher_id, findings_json FROM evaluation_result WHERE run_id = ? AND grade = '不合格' AND vetoed = FALSE "
+                + "ORDER BY teacher_id", run.id()).stream()
+                .filter(r -> r.get("findings_json").toString().contains("\"policy\":\"H1\",\"rule\":\"H1-个人研修学时\",\"status\":\"未达标\""))
+                .map(r -> (String) r.get("teacher_id")).findFirst().orElseThrow();
+        Explanation e = explanations.fromRun(TERM, run.id(), shortOfHours, true);
+        assertThat(e.raise()).startsWith("再增加 ").contains("学时").contains("可评为 合格");
+    }
+
+    @Test
+    void secondRunOfTheSameTermIsRefusedWhileOneIsUnderWay() {
+        jdbc.update("INSERT INTO run_lock (term_id, run_id) VALUES (?, ?)", "2025-2026-2", run.id());
+        try {
+            assertThatThrownBy(() -> evaluation.evaluate("2025-2026-2", RULES, "全部", "tests", null))
+                    .isInstanceOf(EvaluationRuns.RunRefused.class).hasMessageContaining("已有运行 #" + run.id() + " 未结束");
+        } finally {
+            jdbc.update("DELETE FROM run_lock WHERE term_id = ?", "2025-2026-2");
+        }
+    }
+
+    @Test
+    void ruleErrorsAndLoopsAreRecordedAgainstTheTeacherAndTheRunGoesOn() throws IOException {
+        Path rules = copyRules();
+        Files.writeString(rules.resolve("duties.drl"), Files.readString(rules.resolve("duties.drl")) + """
+
+                rule "测试-出错"
+                    @policy("T1")
+                when
+                    $t : Teacher( id == "T0000005" )
+                then
+                    String s = null;
+                    s.length();
+                end
+
+                rule "测试-循环"
+                    @policy("T1")
+                when
+                    $t : Teacher( id == "T0000006" )
+                then
+                    update($t);
+                end
+                """);
+        EvaluationRuns.Run withErrors = evaluation.evaluate(TERM, rules, "school:S000101", "tests", null);
+        assertThat(withErrors.completed()).isTrue();
+        assertThat(withErrors.ruleErrors()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT rule_error FROM evaluation_result WHERE run_id = ? AND teacher_id = 'T0000005'", String.class, withErrors.id()))
+                .contains("测试-出错");
+        assertThat(jdbc.queryForObject("SELECT rule_error FROM evaluation_result WHERE run_id = ? AND teacher_id = 'T0000006'", String.class, withErrors.id()))
+                .contains("测试-循环");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_result WHERE run_id = ? AND grade IS NOT NULL", Integer.class, withErrors.id()))
+                .isEqualTo(withErrors.teachers() - 2);
+    }
+
+    @Test
+    void resultsExportAsJsonlCsvAndXlsxWithTheFixedColumns() throws IOException {
+        Path jsonl = dir.resolve("results.jsonl");
+        assertThat(exporter.export(run.id(), jsonl)).isEqualTo(1030);
+        String first = Files.readAllLines(jsonl).get(0);
+        assertThat(first).startsWith("{\"teacherId\":").contains("\"name\":", "\"school\":", "\"grade\":", "\"finalScore\":", "\"routineScore\":",
+                "\"yearEndScore\":", "\"vetoed\":", "\"hoursRecognised\":", "\"credits\":", "\"certificate\":", "\"findings\":[{\"policy\":");
+        Path xlsx = dir.resolve("results.xlsx");
+        exporter.export(run.id(), xlsx);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(1030);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("工号");
+            assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).isEqualTo("等级");
+        }
+        Path csv = dir.resolve("results.csv");
+        exporter.export(run.id(), csv);
+        assertThat(Files.readAllLines(csv)).hasSize(1031);
+    }
+
+    private Path copyRules() throws IOException {
+        Path copy = dir.resolve("rules-copy");
+        Files.createDirectories(copy.resolve("tests"));
+        try (Stream<Path> files = Files.walk(RULES)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, copy.resolve(RULES.relativize(f).toString()));
+            }
+        }
+        return copy;
+    }
+}
