@@ -20,8 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class EvaluationRuns {
 
-    /** A running batch touches its heartbeat at every chunk; one silent this long was killed. */
-    static final Duration STALE = Duration.ofMinutes(2);
 
     public record Run(long id, String termId, String ruleSetHash, String scope, String startedBy, Instant startedAt,
                       Instant finishedAt, Instant heartbeatAt, String status, int teachers, String gradeCounts, int ruleErrors) {
@@ -31,9 +29,12 @@ public class EvaluationRuns {
     }
 
     private final JdbcTemplate jdbc;
+    /** A running batch touches its heartbeat at every chunk; one silent this long was killed. */
+    private final Duration stale;
 
-    EvaluationRuns(JdbcTemplate jdbc) {
+    EvaluationRuns(JdbcTemplate jdbc, @org.springframework.beans.factory.annotation.Value("${yanxiu.evaluation.stale-after:PT2M}") Duration stale) {
         this.jdbc = jdbc;
+        this.stale = stale;
     }
 
     /** Creates a run and takes its term's lock; refuses while another run of the term is unfinished. */
@@ -58,9 +59,9 @@ public class EvaluationRuns {
         } catch (DuplicateKeyException e) {
             Long other = jdbc.queryForObject("SELECT run_id FROM run_lock WHERE term_id = ?", Long.class, termId);
             Run running = find(other).orElseThrow();
-            boolean stale = running.heartbeatAt().isBefore(Instant.now().minus(STALE));
+            boolean killed = running.heartbeatAt().isBefore(Instant.now().minus(stale));
             throw new RunRefused("学期 " + termId + " 已有运行 #" + other + " 未结束（" + running.startedBy() + " 于 " + running.startedAt() + " 开始）"
-                    + (stale ? "；它已中断，可用 evaluate --resume " + other + " 继续，或 --abandon " + other + " 放弃" : "；请等它结束"));
+                    + (killed ? "；它已中断，可用 evaluate --resume " + other + " 继续，或 --abandon " + other + " 放弃" : "；请等它结束"));
         }
         return find(id).orElseThrow();
     }
@@ -92,12 +93,12 @@ public class EvaluationRuns {
     @Transactional
     public Run resume(long runId) {
         Run run = find(runId).orElseThrow(() -> new RunRefused("没有运行 #" + runId));
-        boolean alive = run.status().equals("RUNNING") && run.heartbeatAt().isAfter(Instant.now().minus(STALE));
+        boolean alive = run.status().equals("RUNNING") && run.heartbeatAt().isAfter(Instant.now().minus(stale));
         if (run.completed() || run.status().equals("ABANDONED")) {
             throw new RunRefused("运行 #" + runId + " 已" + (run.completed() ? "完成" : "放弃") + "，不能继续");
         }
         if (alive) {
-            throw new RunRefused("运行 #" + runId + " 仍在进行（" + STALE.toMinutes() + " 分钟内有心跳），不能同时继续");
+            throw new RunRefused("运行 #" + runId + " 仍在进行（" + stale.toSeconds() + " 秒内有心跳），不能同时继续");
         }
         jdbc.update("UPDATE evaluation_run SET status = 'RUNNING', heartbeat_at = ? WHERE id = ?", Timestamp.from(Instant.now()), runId);
         return find(runId).orElseThrow();
