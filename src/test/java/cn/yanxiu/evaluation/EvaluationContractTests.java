@@ -50,6 +50,9 @@ abstract class EvaluationContractTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    DiffService diffs;
+
     @TempDir
     Path dir;
 
@@ -186,8 +189,28 @@ abstract class EvaluationContractTests {
         assertThat(Files.readAllLines(csv)).hasSize(1031);
     }
 
+    @Test
+    void diffAgainstAnEditedCopyListsTheChangedTeachersWithThePolicy() throws IOException {
+        Path edited = copyRules();
+        Path drl = edited.resolve("requirements.drl");
+        Files.writeString(drl, Files.readString(drl).replace("double required = 40 * $t.getDutyShare();", "double required = 70 * $t.getDutyShare();"));
+        GradeDiff diff = diffs.ruleSets(TERM, RULES, edited);
+        assertThat(diff.teachers()).isEqualTo(1030);
+        assertThat(diff.changes()).hasSizeGreaterThan(50)
+                .allSatisfy(c -> {
+                    assertThat(c.to()).isEqualTo("不合格");
+                    assertThat(c.policies()).contains("H1（改为未达标）");
+                });
+        assertThat(diff.render()).contains("按变化：", "合格 → 不合格", "按学校：");
+
+        EvaluationRuns.Run second = evaluation.evaluate(TERM, edited, "全部", "tests", null);
+        GradeDiff byRuns = diffs.runs(run.id(), second.id());
+        assertThat(byRuns.changes()).extracting(GradeDiff.Change::teacherId)
+                .containsExactlyInAnyOrderElementsOf(diff.changes().stream().map(GradeDiff.Change::teacherId).toList());
+    }
+
     private Path copyRules() throws IOException {
-        Path copy = dir.resolve("rules-copy");
+        Path copy = Files.createTempDirectory(dir, "rules-copy");
         Files.createDirectories(copy.resolve("tests"));
         try (Stream<Path> files = Files.walk(RULES)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
