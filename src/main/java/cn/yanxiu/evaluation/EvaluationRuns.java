@@ -66,6 +66,11 @@ public class EvaluationRuns {
         return find(id).orElseThrow();
     }
 
+    /** How often a live run touches its heartbeat: well inside the time after which it counts as killed. */
+    public Duration heartbeatInterval() {
+        return stale.dividedBy(4);
+    }
+
     public void heartbeat(long runId) {
         jdbc.update("UPDATE evaluation_run SET heartbeat_at = ? WHERE id = ?", Timestamp.from(Instant.now()), runId);
     }

@@ -8,6 +8,9 @@ import cn.yanxiu.system.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -62,6 +65,13 @@ public class EvaluationService {
         Integer done = jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_result WHERE run_id = ?", Integer.class, run.id());
         Progress progress = progressOut == null ? null : new Progress("评价教师", total, progressOut);
         running.register(run.id(), rules, termScope, progress, done);
+        long beat = Math.max(100, runs.heartbeatInterval().toMillis());
+        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "yanxiu-run-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        heartbeat.scheduleAtFixedRate(() -> runs.heartbeat(run.id()), beat, beat, TimeUnit.MILLISECONDS);
         try {
             boolean completed = launcher.run(run.id(), run.termId(), run.scope());
             if (!completed) {
@@ -78,6 +88,7 @@ public class EvaluationService {
             runs.interrupt(run.id());
             throw new EvaluationRuns.RunRefused("运行 #" + run.id() + " 中断：" + e.getMessage() + "；可用 evaluate --resume " + run.id() + " 继续");
         } finally {
+            heartbeat.shutdownNow();
             running.release(run.id());
             rules.dispose();
         }

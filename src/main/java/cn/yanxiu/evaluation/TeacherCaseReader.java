@@ -71,22 +71,24 @@ public final class TeacherCaseReader {
             return List.of();
         }
         List<String> ids = rows.stream().map(r -> (String) r[0]).toList();
+        String firstIdBefore = onlyTeacher != null ? null : lastId;
         lastId = ids.get(ids.size() - 1);
         Map<String, List<DutyWeeks.Period>> leaves = new HashMap<>();
         forIds("SELECT teacher_id, start_date, end_date FROM leave_period WHERE teacher_id IN", ids, List.of(), rs -> leaves
                 .computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new DutyWeeks.Period(rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate())));
         Map<String, List<Activity>> activities = new HashMap<>();
-        forIds("SELECT teacher_id, type, activity_date, hours, quantity FROM activity WHERE term_id = ? AND teacher_id IN", ids, List.of(term.getId()),
+        TeacherRange range = new TeacherRange(ids, firstIdBefore);
+        range.query("SELECT teacher_id, type, activity_date, hours, quantity FROM activity", term.getId(),
                 rs -> activities.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Activity(rs.getString(1),
-                        ActivityType.valueOf(rs.getString(2)).label(), rs.getDate(3).toLocalDate(), rs.getDouble(4), rs.getInt(5))));
+                        ActivityType.valueOf(rs.getString(2)).label(), rs.getObject(3, LocalDate.class), rs.getDouble(4), rs.getInt(5))));
         Map<String, List<Score>> scores = new HashMap<>();
-        forIds("SELECT teacher_id, kind, score FROM score_record WHERE term_id = ? AND teacher_id IN", ids, List.of(term.getId()),
+        range.query("SELECT teacher_id, kind, score FROM score_record", term.getId(),
                 rs -> scores.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Score(rs.getString(1),
                         ScoreKind.valueOf(rs.getString(2)).label(), rs.getDouble(3))));
         Map<String, List<EthicsRecord>> ethics = new HashMap<>();
-        forIds("SELECT teacher_id, standard_met, recorded_on, description FROM ethics_record WHERE term_id = ? AND teacher_id IN", ids, List.of(term.getId()),
+        range.query("SELECT teacher_id, standard_met, recorded_on, description FROM ethics_record", term.getId(),
                 rs -> ethics.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new EthicsRecord(rs.getString(1),
-                        rs.getBoolean(2), rs.getDate(3).toLocalDate(), rs.getString(4))));
+                        rs.getBoolean(2), rs.getObject(3, LocalDate.class), rs.getString(4))));
         Map<String, List<EarlierHours>> earlier = new HashMap<>();
         forIds("SELECT teacher_id, academic_year, hours FROM prior_hours WHERE academic_year < ? AND teacher_id IN", ids, List.of(term.getAcademicYear()),
                 rs -> earlier.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new EarlierHours(rs.getString(1), rs.getString(2), rs.getDouble(3), 0)));
@@ -113,6 +115,36 @@ public final class TeacherCaseReader {
 
     public String lastId() {
         return lastId;
+    }
+
+    /**
+     * A page's term rows, read as one id range of the (term, teacher) index rather than an IN list: H2 evaluates
+     * a long IN list against every row of the term, which grows with the square of the county. Rows of
+     * teachers outside the page (another partition's schools interleaved in the range) are skipped.
+     */
+    private final class TeacherRange {
+        private final java.util.Set<String> ids;
+        private final String after;
+        private final String last;
+
+        TeacherRange(List<String> ids, String after) {
+            this.ids = new java.util.HashSet<>(ids);
+            this.after = after;
+            this.last = ids.get(ids.size() - 1);
+        }
+
+        void query(String select, String termId, org.springframework.jdbc.core.RowCallbackHandler handler) {
+            org.springframework.jdbc.core.RowCallbackHandler inPage = rs -> {
+                if (ids.contains(rs.getString(1))) {
+                    handler.processRow(rs);
+                }
+            };
+            if (after == null) {
+                jdbc.query(select + " WHERE term_id = ? AND teacher_id = ?", inPage, termId, last);
+            } else {
+                jdbc.query(select + " WHERE term_id = ? AND teacher_id > ? AND teacher_id <= ?", inPage, termId, after, last);
+            }
+        }
     }
 
     private void forIds(String sql, List<String> ids, List<Object> leading, org.springframework.jdbc.core.RowCallbackHandler handler) {

@@ -46,11 +46,15 @@ public class TermScopeLoader {
         jdbc.query("SELECT id FROM research_group", rs -> {
             groups.putIfAbsent(rs.getString(1), new GroupRecord(rs.getString(1), 0, 0, 0, termMonths));
         });
-        Map<String, SchoolRecord> schools = new HashMap<>();
-        jdbc.query("SELECT s.id, (SELECT COUNT(DISTINCT a.activity_date) FROM activity a JOIN teacher t ON t.id = a.teacher_id "
-                + "WHERE t.school_id = s.id AND a.term_id = ? AND a.type = ?) FROM school s", rs -> {
-                    schools.put(rs.getString(1), new SchoolRecord(rs.getString(1), rs.getInt(2)));
+        Map<String, Integer> trainings = new HashMap<>();
+        jdbc.query("SELECT t.school_id, COUNT(DISTINCT a.activity_date) FROM activity a JOIN teacher t ON t.id = a.teacher_id "
+                + "WHERE a.term_id = ? AND a.type = ? GROUP BY t.school_id", rs -> {
+                    trainings.put(rs.getString(1), rs.getInt(2));
                 }, termId, ActivityType.SCHOOL_TRAINING.name());
+        Map<String, SchoolRecord> schools = new HashMap<>();
+        jdbc.query("SELECT id FROM school", rs -> {
+            schools.put(rs.getString(1), new SchoolRecord(rs.getString(1), trainings.getOrDefault(rs.getString(1), 0)));
+        });
         return new TermScope(term, groups, schools);
     }
 

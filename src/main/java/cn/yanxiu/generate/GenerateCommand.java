@@ -35,7 +35,7 @@ class GenerateCommand implements Callable<Integer>, YanxiuSubcommand {
             return 2;
         }
         Progress progress = new Progress("生成教师", teachers, spec.commandLine().getErr());
-        List<Path> files = new SampleCountyGenerator(teachers, seed, out).write(progress::update);
+        List<Path> files = new SampleCountyGenerator(teachers, seed).write(out, progress::update);
         progress.done();
         files.forEach(f -> spec.commandLine().getOut().println("  " + f));
         return 0;

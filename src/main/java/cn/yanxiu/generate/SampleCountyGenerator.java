@@ -1,10 +1,8 @@
 package cn.yanxiu.generate;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
@@ -30,45 +28,39 @@ public final class SampleCountyGenerator {
 
     private final int teachers;
     private final long seed;
-    private final Path out;
 
-    public SampleCountyGenerator(int teachers, long seed, Path out) {
+    public SampleCountyGenerator(int teachers, long seed) {
         this.teachers = teachers;
         this.seed = seed;
-        this.out = out;
     }
 
-    /** Writes the county's files into the output folder and reports progress per teacher written. */
-    public List<Path> write(IntConsumer progress) throws IOException {
-        Files.createDirectories(out);
-        CountyShape shape = CountyShape.of(teachers);
-        String rosterExt = teachers <= 100_000 ? ".xlsx" : ".csv";
-        Path schools = out.resolve("schools.xlsx");
-        Path terms = out.resolve("terms.csv");
-        Path roster = out.resolve("teachers" + rosterExt);
-        Path leaves = out.resolve("leaves.csv");
-        Path scores = out.resolve("scores.csv");
-        Path ethics = out.resolve("ethics.csv");
-        Path prior = out.resolve("prior-hours.csv");
-        List<Path> activityFiles = TERMS.stream().map(t -> out.resolve("activities-" + t.id() + ".csv")).toList();
+    /** Writes the county into spreadsheet files in a folder and reports progress per teacher written. */
+    public List<Path> write(Path out, IntConsumer progress) throws IOException {
+        CountyTables.Folder folder = CountyTables.folder(out, teachers);
+        write(folder, progress);
+        return folder.written();
+    }
 
-        try (TableWriter w = TableWriter.open(schools, List.of("学校编号", "学校名称", "学校类型", "区县编号", "区县名称"))) {
+    /** Writes the county table by table and reports progress per teacher written. */
+    public void write(CountyTables tables, IntConsumer progress) throws IOException {
+        CountyShape shape = CountyShape.of(teachers);
+        try (TableWriter w = tables.open("schools", List.of("学校编号", "学校名称", "学校类型", "区县编号", "区县名称"))) {
             for (CountyShape.SchoolPlan s : shape.schools()) {
                 w.row(s.id(), s.name(), s.kind().label(), s.districtId(), s.districtName());
             }
         }
-        try (TableWriter w = TableWriter.open(terms, List.of("学期编号", "学年", "学期", "学期名称", "开始日期", "结束日期", "教学周数"))) {
+        try (TableWriter w = tables.open("terms", List.of("学期编号", "学年", "学期", "学期名称", "开始日期", "结束日期", "教学周数"))) {
             for (GeneratedTerm t : TERMS) {
                 w.row(t.id(), YEAR, t.number(), YEAR + "学年第" + (t.number() == 1 ? "一" : "二") + "学期", t.start(), t.end(), t.weeks());
             }
         }
-        try (TableWriter rosterOut = TableWriter.open(roster, List.of("工号", "姓名", "学校编号", "教研组", "学科", "岗位", "出生年份", "教龄", "职称", "骨干级别", "入职日期"));
-             TableWriter leaveOut = TableWriter.open(leaves, List.of("工号", "请假类型", "开始日期", "结束日期"));
-             TableWriter scoreOut = TableWriter.open(scores, List.of("工号", "学期编号", "评分类型", "分数", "日期"));
-             TableWriter ethicsOut = TableWriter.open(ethics, List.of("工号", "学期编号", "师德达标", "日期", "情况说明"));
-             TableWriter priorOut = TableWriter.open(prior, List.of("工号", "学年", "认定学时"));
-             TableWriter activity1 = TableWriter.open(activityFiles.get(0), ActivityLog.HEADERS);
-             TableWriter activity2 = TableWriter.open(activityFiles.get(1), ActivityLog.HEADERS)) {
+        try (TableWriter rosterOut = tables.open("teachers", List.of("工号", "姓名", "学校编号", "教研组", "学科", "岗位", "出生年份", "教龄", "职称", "骨干级别", "入职日期"));
+             TableWriter leaveOut = tables.open("leaves", List.of("工号", "请假类型", "开始日期", "结束日期"));
+             TableWriter scoreOut = tables.open("scores", List.of("工号", "学期编号", "评分类型", "分数", "日期"));
+             TableWriter ethicsOut = tables.open("ethics", List.of("工号", "学期编号", "师德达标", "日期", "情况说明"));
+             TableWriter priorOut = tables.open("prior-hours", List.of("工号", "学年", "认定学时"));
+             TableWriter activity1 = tables.open("activities-" + TERMS.get(0).id(), ActivityLog.HEADERS);
+             TableWriter activity2 = tables.open("activities-" + TERMS.get(1).id(), ActivityLog.HEADERS)) {
             List<TableWriter> activityOut = List.of(activity1, activity2);
             int index = 0;
             for (CountyShape.SchoolPlan school : shape.schools()) {
@@ -88,9 +80,6 @@ public final class SampleCountyGenerator {
                 }
             }
         }
-        List<Path> files = new ArrayList<>(List.of(schools, terms, roster, leaves, scores, ethics, prior));
-        files.addAll(activityFiles);
-        return files;
     }
 
     private static void row(TableWriter writer, Object... cells) {

@@ -11,8 +11,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
-/** Writes a generated table as UTF-8 CSV or as streaming XLSX, row by row, so any size fits in memory. */
-interface TableWriter extends AutoCloseable {
+/** Writes a generated table row by row (UTF-8 CSV, streaming XLSX, or a database), so any size fits in memory. */
+public interface TableWriter extends AutoCloseable {
 
     void row(Object... cells) throws IOException;
 

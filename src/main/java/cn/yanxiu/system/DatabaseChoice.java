@@ -3,6 +3,7 @@ package cn.yanxiu.system;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Decides which database a command line needs before Spring starts. Commands that work file to file
@@ -18,11 +19,26 @@ public final class DatabaseChoice {
 
     /** Points Spring at a scratch database unless the command reads or writes stored data. */
     public static void applyTo(String[] args) {
-        if (!usesStoredData(args)) {
+        if (isBenchmark(args)) {
+            if (!mysqlProfile(args)) {
+                // the benchmark fills a database of its own, never the county's ./data/yanxiu
+                System.setProperty("spring.datasource.url", "jdbc:h2:file:./data/benchmark/yanxiu;WRITE_DELAY=0");
+            }
+        } else if (!usesStoredData(args)) {
             System.setProperty("spring.datasource.url", "jdbc:h2:mem:yanxiu-scratch;DB_CLOSE_DELAY=-1");
             System.setProperty("spring.datasource.username", "sa");
             System.setProperty("spring.datasource.password", "");
         }
+    }
+
+    static boolean isBenchmark(String[] args) {
+        return args.length > 0 && args[0].equals("benchmark");
+    }
+
+    private static boolean mysqlProfile(String[] args) {
+        String profiles = System.getProperty("spring.profiles.active", System.getenv().getOrDefault("SPRING_PROFILES_ACTIVE", ""))
+                + "," + Arrays.stream(args).filter(a -> a.startsWith("--spring.profiles.active=")).collect(Collectors.joining(","));
+        return profiles.contains("mysql");
     }
 
     static boolean usesStoredData(String[] args) {

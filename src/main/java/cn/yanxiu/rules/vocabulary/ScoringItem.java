@@ -9,13 +9,14 @@ public final class ScoringItem {
     private double perTerm;
     private double points;
     private String policy;
+    private java.util.Set<String> typeSet = java.util.Set.of();
 
     public ScoringItem() {
     }
 
     public ScoringItem(String item, String types, String measure, double perWeek, double perTerm, double points, String policy) {
         this.item = item;
-        this.types = types;
+        setTypes(types);
         this.measure = measure;
         this.perWeek = perWeek;
         this.perTerm = perTerm;
@@ -26,7 +27,12 @@ public final class ScoringItem {
     public String getItem() { return item; }
     public void setItem(String item) { this.item = item; }
     public String getTypes() { return types; }
-    public void setTypes(String types) { this.types = types; }
+    public void setTypes(String types) {
+        this.types = types;
+        // split once: covers() runs for every activity against every item
+        this.typeSet = types == null ? java.util.Set.of()
+                : java.util.Arrays.stream(types.split("[、,，]")).map(String::strip).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
     public String getMeasure() { return measure; }
     public void setMeasure(String measure) { this.measure = measure; }
     public double getPerWeek() { return perWeek; }
@@ -40,12 +46,7 @@ public final class ScoringItem {
 
     /** True when an activity of this type counts toward the item. */
     public boolean covers(String type) {
-        for (String t : types.split("[、,，]")) {
-            if (t.strip().equals(type)) {
-                return true;
-            }
-        }
-        return false;
+        return typeSet.contains(type);
     }
 
     /** What an activity adds to the item: its hours (学时) or its quantity (次数). */
