@@ -156,7 +156,7 @@ public class ResultExporter {
     }
 
     /** A cell that begins with = + - @ would run as a formula in Excel: prefix it with an apostrophe. */
-    static String neutralise(String text) {
+    public static String neutralise(String text) {
         return !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 

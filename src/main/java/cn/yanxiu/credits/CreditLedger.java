@@ -1,0 +1,206 @@
+package cn.yanxiu.credits;
+
+import cn.yanxiu.evaluation.EvaluationRuns;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The credit ledger and its approval chain (C1). Credits are proposed from a finished run — the hours and
+ * credits are the rules' own output (H5, none for 不合格 by G4) — then certified by the group, re-checked by
+ * the office of studies and registered, each step recorded with who, when and why. Hours and credits of an
+ * entry are never changed: a different result for the same teacher and term becomes a correction entry with
+ * a reason, and the entry it corrects is kept, marked superseded.
+ */
+@Service
+public class CreditLedger {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final EvaluationRuns runs;
+
+    CreditLedger(JdbcTemplate jdbc, TransactionTemplate transactions, EvaluationRuns runs) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.runs = runs;
+    }
+
+    /** What a proposal did. */
+    public record Proposal(long runId, String termId, int proposed, int corrected, int unchanged, int withoutHours, int ruleErrors) {
+    }
+
+    /** What a step did: entries moved on, and entries in the filter still waiting for an earlier step. */
+    public record StepResult(int done, int waitingEarlier) {
+    }
+
+    /** One ledger entry with its approval history. */
+    public record Entry(long id, String teacherId, String termId, long runId, String grade, BigDecimal hours, BigDecimal credits,
+                        Long correctsId, String reason, CreditStatus status, String proposedBy, Instant proposedAt, List<Step> steps) {
+    }
+
+    public record Step(CreditStep step, String decision, String actor, Instant actedAt, String comment) {
+    }
+
+    /** Refused: nothing was written. */
+    public static class CreditRefused extends RuntimeException {
+        public CreditRefused(String message) {
+            super(message);
+        }
+    }
+
+    /** Proposes the credits of a finished run; teachers already in the ledger with a different result need a reason. */
+    public Proposal propose(long runId, String actor, String reason) {
+        requireActor(actor);
+        requireShort(reason, "更正原因");
+        EvaluationRuns.Run run = runs.find(runId).orElseThrow(() -> new CreditRefused("没有运行 #" + runId));
+        if (!run.completed()) {
+            throw new CreditRefused("运行 #" + runId + " 状态为 " + run.status() + "，只有完成的运行才能认定学分");
+        }
+        Map<String, Object[]> current = new HashMap<>();
+        jdbc.query("SELECT teacher_id, id, hours, credits, status FROM credit_entry WHERE term_id = ? AND status <> 'SUPERSEDED'",
+                rs -> {
+                    current.put(rs.getString(1), new Object[] {rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getString(5)});
+                }, run.termId());
+        List<Object[]> fresh = new ArrayList<>();
+        List<Object[]> corrections = new ArrayList<>();
+        int[] counts = new int[3]; // unchanged, without hours, rule errors
+        jdbc.query("SELECT teacher_id, grade, hours_recognised, credits, rule_error FROM evaluation_result WHERE run_id = ? ORDER BY teacher_id", rs -> {
+            if (rs.getString(5) != null) {
+                counts[2]++;
+                return;
+            }
+            Object[] row = {rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4)};
+            Object[] previous = current.get(rs.getString(1));
+            BigDecimal hours = (BigDecimal) row[2];
+            BigDecimal credits = (BigDecimal) row[3];
+            if (previous == null) {
+                if (hours.signum() > 0) {
+                    fresh.add(row);
+                } else {
+                    counts[1]++;
+                }
+            } else if (!"RETURNED".equals(previous[3]) && hours.compareTo((BigDecimal) previous[1]) == 0 && credits.compareTo((BigDecimal) previous[2]) == 0) {
+                counts[0]++;
+            } else {
+                corrections.add(new Object[] {row[0], row[1], hours, credits, previous[0], previous[3]});
+            }
+        }, runId);
+        if (!corrections.isEmpty() && (reason == null || reason.isBlank())) {
+            throw new CreditRefused(corrections.size() + " 位教师已有学分记录，而运行 #" + runId + " 的结果不同或原记录已被退回（如 "
+                    + corrections.get(0)[0] + "）：更正必须用 --reason 说明原因；未写入任何记录");
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        transactions.executeWithoutResult(status -> {
+            List<Object[]> inserts = new ArrayList<>();
+            for (Object[] r : fresh) {
+                inserts.add(new Object[] {r[0], run.termId(), runId, r[1], r[2], r[3], null, null, actor, now});
+            }
+            for (Object[] c : corrections) {
+                int superseded = jdbc.update("UPDATE credit_entry SET status = 'SUPERSEDED' WHERE id = ? AND status = ?", c[4], c[5]);
+                if (superseded != 1) {
+                    throw new CreditRefused("教师 " + c[0] + " 的学分记录刚被他人改动，请重试；未写入任何记录");
+                }
+                inserts.add(new Object[] {c[0], run.termId(), runId, c[1], c[2], c[3], c[4], reason.strip(), actor, now});
+            }
+            jdbc.batchUpdate("INSERT INTO credit_entry (teacher_id, term_id, run_id, grade, hours, credits, corrects_id, reason, status, proposed_by, proposed_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PROPOSED', ?, ?)", inserts);
+        });
+        return new Proposal(runId, run.termId(), fresh.size(), corrections.size(), counts[0], counts[1], counts[2]);
+    }
+
+    /** Takes every entry of the filter that waits for this step one step on, recording who and when. */
+    public StepResult approve(CreditStep step, CreditFilter filter, String actor, String comment) {
+        requireActor(actor);
+        requireShort(comment, "意见");
+        List<Long> ids = ids(filter, List.of(step.from()));
+        String decision = step == CreditStep.REGISTER ? "REGISTERED" : "APPROVED";
+        int done = move(ids, step.from(), step.to(), step, decision, actor, comment);
+        List<CreditStatus> earlier = new ArrayList<>();
+        for (CreditStep s : CreditStep.values()) {
+            if (s.ordinal() < step.ordinal()) {
+                earlier.add(s.from());
+            }
+        }
+        return new StepResult(done, earlier.isEmpty() ? 0 : ids(filter, earlier).size());
+    }
+
+    /** Sends entries not yet registered back with a reason; a later run's proposal corrects them. */
+    public int sendBack(CreditFilter filter, String actor, String reason) {
+        requireActor(actor);
+        if (reason == null || reason.isBlank()) {
+            throw new CreditRefused("退回必须说明原因（--reason）");
+        }
+        requireShort(reason, "退回原因");
+        int done = 0;
+        for (CreditStep step : CreditStep.values()) {
+            done += move(ids(filter, List.of(step.from())), step.from(), CreditStatus.RETURNED, step, "RETURNED", actor, reason);
+        }
+        return done;
+    }
+
+    /** Every entry of a teacher, oldest first, each with its steps. */
+    public List<Entry> entries(String teacherId) {
+        Map<Long, List<Step>> steps = new HashMap<>();
+        jdbc.query("SELECT s.entry_id, s.step, s.decision, s.actor, s.acted_at, s.comment FROM credit_step s JOIN credit_entry e ON e.id = s.entry_id "
+                + "WHERE e.teacher_id = ? ORDER BY s.id", rs -> {
+                    steps.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Step(CreditStep.valueOf(rs.getString(2)), rs.getString(3),
+                            rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6)));
+                }, teacherId);
+        return jdbc.query("SELECT id, teacher_id, term_id, run_id, grade, hours, credits, corrects_id, reason, status, proposed_by, proposed_at "
+                + "FROM credit_entry WHERE teacher_id = ? ORDER BY term_id, id", (rs, i) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getLong(4), rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7), (Long) rs.getObject(8, Long.class), rs.getString(9),
+                        CreditStatus.valueOf(rs.getString(10)), rs.getString(11), rs.getTimestamp(12).toInstant(), steps.getOrDefault(rs.getLong(1), List.of())),
+                teacherId);
+    }
+
+    private List<Long> ids(CreditFilter filter, List<CreditStatus> statuses) {
+        List<Object> args = new ArrayList<>();
+        String where = filter.where(args);
+        args.addAll(statuses.stream().map(Enum::name).toList());
+        return jdbc.queryForList("SELECT e.id FROM credit_entry e JOIN teacher t ON t.id = e.teacher_id WHERE " + where
+                + " AND e.status IN (" + String.join(",", statuses.stream().map(s -> "?").toList()) + ") ORDER BY e.id", Long.class, args.toArray());
+    }
+
+    /** Moves entries that are still at {@code from} (another approver may have got there first) and records the step. */
+    private int move(List<Long> ids, CreditStatus from, CreditStatus to, CreditStep step, String decision, String actor, String comment) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        String note = comment == null || comment.isBlank() ? null : comment.strip();
+        Integer done = transactions.execute(status -> {
+            List<Object[]> steps = new ArrayList<>();
+            for (Long id : ids) {
+                // one conditional update per entry: an entry someone else already moved is left alone and gets no step
+                if (jdbc.update("UPDATE credit_entry SET status = ? WHERE id = ? AND status = ?", to.name(), id, from.name()) == 1) {
+                    steps.add(new Object[] {id, step.name(), decision, actor.strip(), now, note});
+                }
+            }
+            jdbc.batchUpdate("INSERT INTO credit_step (entry_id, step, decision, actor, acted_at, comment) VALUES (?, ?, ?, ?, ?, ?)", steps);
+            return steps.size();
+        });
+        return done == null ? 0 : done;
+    }
+
+    private static void requireShort(String text, String what) {
+        if (text != null && text.strip().length() > 500) {
+            throw new CreditRefused(what + "过长（" + text.strip().length() + " 个字符，最多 500）");
+        }
+    }
+
+    private static void requireActor(String actor) {
+        if (actor == null || actor.isBlank()) {
+            throw new CreditRefused("必须写明操作人（--by）");
+        }
+        if (actor.length() > 64) {
+            throw new CreditRefused("操作人名称过长（最多 64 个字符）");
+        }
+    }
+}
