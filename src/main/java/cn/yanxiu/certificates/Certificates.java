@@ -1,0 +1,196 @@
+package cn.yanxiu.certificates;
+
+import cn.yanxiu.activity.ActivityType;
+import cn.yanxiu.evaluation.EvaluationRuns;
+import cn.yanxiu.system.Progress;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Certificates (G6): issued for registered credit entries whose run found the teacher eligible (the rules'
+ * certificate output: 合格 and 优秀 in the 2025-2026 rule set), written as PDFs per school and as one ZIP
+ * per school; verified by serial; revoked with a recorded reason.
+ */
+@Service
+public class Certificates {
+
+    private final JdbcTemplate jdbc;
+    private final EvaluationRuns runs;
+    private final CertificateSerials serials;
+    private final String verifyBase;
+
+    Certificates(JdbcTemplate jdbc, EvaluationRuns runs, CertificateSerials serials,
+                 @Value("${yanxiu.certificates.verify-url:http://localhost:8080/verify/}") String verifyBase) {
+        this.jdbc = jdbc;
+        this.runs = runs;
+        this.serials = serials;
+        this.verifyBase = verifyBase;
+    }
+
+    public record Issued(int certificates, int newlyIssued, List<Path> zips) {
+    }
+
+    /** The approval steps shown on verification. */
+    public record Approval(String step, String actor, Instant at) {
+    }
+
+    public record Verification(String serial, Status status, String message, String teacherName, String schoolName, String termId,
+                               String grade, BigDecimal hours, BigDecimal credits, String ruleSetHash, List<Approval> approvals,
+                               Instant issuedAt, Instant revokedAt, String revokeReason) {
+        public enum Status { GENUINE, REVOKED, NOT_GENUINE }
+    }
+
+    public static class CertificateRefused extends RuntimeException {
+        public CertificateRefused(String message) {
+            super(message);
+        }
+    }
+
+    /** Issues (or re-writes) the certificates of a run's registered, eligible teachers into {@code dir}. */
+    public Issued issue(long runId, String actor, Path dir, PrintWriter progressOut) throws IOException {
+        if (actor == null || actor.isBlank() || actor.length() > 64) {
+            throw new CertificateRefused("必须写明发证人（--by，最多 64 个字符）");
+        }
+        EvaluationRuns.Run run = runs.find(runId).orElseThrow(() -> new CertificateRefused("没有运行 #" + runId));
+        if (!run.completed()) {
+            throw new CertificateRefused("运行 #" + runId + " 状态为 " + run.status() + "，只有完成的运行才能发证");
+        }
+        record Candidate(long entryId, String teacherId, String name, String schoolId, String schoolName, String termName, String grade,
+                         BigDecimal hours, BigDecimal credits) {
+        }
+        List<Candidate> candidates = jdbc.query("SELECT e.id, e.teacher_id, t.name, s.id, s.name, m.name, r.grade, e.hours, e.credits "
+                + "FROM credit_entry e JOIN evaluation_result r ON r.run_id = e.run_id AND r.teacher_id = e.teacher_id "
+                + "JOIN teacher t ON t.id = e.teacher_id JOIN school s ON s.id = t.school_id JOIN term m ON m.id = e.term_id "
+                + "WHERE e.run_id = ? AND e.status = 'REGISTERED' AND r.certificate = TRUE ORDER BY s.id, e.teacher_id",
+                (rs, i) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9)), runId);
+        Files.createDirectories(dir);
+        Progress progress = progressOut == null ? null : new Progress("发证", candidates.size(), progressOut);
+        Map<String, List<Path>> bySchool = new TreeMap<>();
+        int fresh = 0;
+        int done = 0;
+        for (Candidate c : candidates) {
+            List<Object[]> existing = jdbc.query("SELECT serial, issued_at FROM certificate WHERE entry_id = ?",
+                    (rs, i) -> new Object[] {rs.getString(1), rs.getTimestamp(2).toInstant()}, c.entryId());
+            String serial;
+            Instant issuedAt;
+            if (existing.isEmpty()) {
+                serial = serials.newSerial(run.termId());
+                issuedAt = Instant.now();
+                jdbc.update("INSERT INTO certificate (serial, entry_id, teacher_id, term_id, run_id, grade, hours, credits, signature, issued_by, issued_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", serial, c.entryId(), c.teacherId(), run.termId(), runId, c.grade(), c.hours(),
+                        c.credits(), serials.sign(stated(serial, c.teacherId(), run.termId(), runId, c.grade(), c.hours(), c.credits())), actor.strip(),
+                        Timestamp.from(issuedAt));
+                fresh++;
+            } else {
+                serial = (String) existing.get(0)[0];
+                issuedAt = (Instant) existing.get(0)[1];
+            }
+            Path schoolDir = Files.createDirectories(dir.resolve(c.schoolId()));
+            Path pdf = schoolDir.resolve(c.teacherId() + "-" + serial + ".pdf");
+            CertificatePdf.write(new CertificateContent(serial, c.teacherId(), c.name(), c.schoolName(), c.termName(), c.grade(), c.hours(),
+                    c.credits(), hoursByKind(c.teacherId(), run.termId()), run.ruleSetHash(), issuedAt), verifyBase + serial, pdf);
+            bySchool.computeIfAbsent(c.schoolId(), k -> new ArrayList<>()).add(pdf);
+            if (progress != null) {
+                progress.update(++done);
+            }
+        }
+        if (progress != null) {
+            progress.done();
+        }
+        List<Path> zips = new ArrayList<>();
+        for (Map.Entry<String, List<Path>> school : bySchool.entrySet()) {
+            Path zip = dir.resolve(school.getKey() + ".zip");
+            try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+                for (Path pdf : school.getValue()) {
+                    z.putNextEntry(new ZipEntry(pdf.getFileName().toString()));
+                    Files.copy(pdf, z);
+                    z.closeEntry();
+                }
+            }
+            zips.add(zip);
+        }
+        return new Issued(candidates.size(), fresh, zips);
+    }
+
+    /** What the verification page shows for a serial: genuine, revoked, or not genuine and why. */
+    public Verification verify(String serial) {
+        String s = serial == null ? "" : serial.strip();
+        if (!serials.wellFormed(s)) {
+            return notGenuine(s, "证书编号无效：不是本系统签发的编号（可能被改动）");
+        }
+        List<Verification> found = jdbc.query("SELECT c.serial, c.teacher_id, c.term_id, c.run_id, c.grade, c.hours, c.credits, c.signature, "
+                + "t.name, s.name, u.rule_set_hash, c.issued_at, c.revoked_at, c.revoke_reason, c.entry_id FROM certificate c "
+                + "JOIN teacher t ON t.id = c.teacher_id JOIN school s ON s.id = t.school_id JOIN evaluation_run u ON u.id = c.run_id WHERE c.serial = ?",
+                (rs, i) -> {
+                    boolean intact = serials.sign(stated(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                            rs.getBigDecimal(6), rs.getBigDecimal(7))).equals(rs.getString(8));
+                    if (!intact) {
+                        return notGenuine(s, "证书记录与签发时不一致（可能被改动），不是真实证书");
+                    }
+                    Timestamp revoked = rs.getTimestamp(13);
+                    List<Approval> approvals = jdbc.query("SELECT step, actor, acted_at FROM credit_step WHERE entry_id = ? AND decision <> 'RETURNED' ORDER BY id",
+                            (r, j) -> new Approval(cn.yanxiu.credits.CreditStep.valueOf(r.getString(1)).label(), r.getString(2), r.getTimestamp(3).toInstant()),
+                            rs.getLong(15));
+                    return new Verification(s, revoked == null ? Verification.Status.GENUINE : Verification.Status.REVOKED,
+                            revoked == null ? "真实有效的证书" : "证书已于 " + revoked.toInstant() + " 撤销：" + rs.getString(14),
+                            rs.getString(9), rs.getString(10), rs.getString(3), rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
+                            rs.getString(11), approvals, rs.getTimestamp(12).toInstant(), revoked == null ? null : revoked.toInstant(), rs.getString(14));
+                }, s);
+        return found.isEmpty() ? notGenuine(s, "查无此证书编号，不是真实证书") : found.get(0);
+    }
+
+    /** Revokes a certificate (after a correction, say); verification shows when, by whom and why. */
+    public void revoke(String serial, String actor, String reason) {
+        if (actor == null || actor.isBlank() || actor.length() > 64) {
+            throw new CertificateRefused("必须写明操作人（--by，最多 64 个字符）");
+        }
+        if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
+            throw new CertificateRefused("撤销必须说明原因（--reason，最多 500 个字符）");
+        }
+        Verification v = verify(serial);
+        if (v.status() == Verification.Status.NOT_GENUINE) {
+            throw new CertificateRefused(v.message());
+        }
+        if (v.status() == Verification.Status.REVOKED) {
+            throw new CertificateRefused("证书 " + serial + " 已撤销");
+        }
+        jdbc.update("UPDATE certificate SET revoked_by = ?, revoked_at = ?, revoke_reason = ? WHERE serial = ? AND revoked_at IS NULL",
+                actor.strip(), Timestamp.from(Instant.now()), reason.strip(), serial.strip());
+    }
+
+    private Map<String, BigDecimal> hoursByKind(String teacherId, String termId) {
+        Map<ActivityType, BigDecimal> sums = new EnumMap<>(ActivityType.class);
+        jdbc.query("SELECT type, SUM(hours) FROM activity WHERE term_id = ? AND teacher_id = ? AND hours > 0 GROUP BY type", rs -> {
+            sums.put(ActivityType.valueOf(rs.getString(1)), rs.getBigDecimal(2));
+        }, termId, teacherId);
+        Map<String, BigDecimal> labelled = new LinkedHashMap<>();
+        sums.forEach((type, hours) -> labelled.put(type.label(), hours));
+        return labelled;
+    }
+
+    private static List<Object> stated(String serial, String teacherId, String termId, long runId, String grade, BigDecimal hours, BigDecimal credits) {
+        return List.of(serial, teacherId, termId, runId, grade, hours, credits);
+    }
+
+    private static Verification notGenuine(String serial, String why) {
+        return new Verification(serial, Verification.Status.NOT_GENUINE, why, null, null, null, null, null, null, null, List.of(), null, null, null);
+    }
+}

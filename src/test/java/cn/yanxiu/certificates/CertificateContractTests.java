@@ -1,0 +1,188 @@
+package cn.yanxiu.certificates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.yanxiu.credits.CreditFilter;
+import cn.yanxiu.credits.CreditLedger;
+import cn.yanxiu.credits.CreditStep;
+import cn.yanxiu.evaluation.EvaluationRuns;
+import cn.yanxiu.evaluation.EvaluationService;
+import cn.yanxiu.generate.SampleCountyGenerator;
+import cn.yanxiu.importing.SpreadsheetImporter;
+import cn.yanxiu.support.Databases;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Certificates on a generated county of 150 teachers after a run, both approvals and registration of one
+ * school: certificates exist for exactly that school's registered, eligible teachers; the PDF reads back in
+ * Chinese; its QR code decodes to the verification address; each verifies; a tampered serial or record does
+ * not; a revoked one says so.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CertificateContractTests {
+
+    static final String TERM = "2025-2026-1";
+
+    @Autowired
+    SpreadsheetImporter importer;
+
+    @Autowired
+    EvaluationService evaluation;
+
+    @Autowired
+    CreditLedger ledger;
+
+    @Autowired
+    Certificates certificates;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Path out;
+    EvaluationRuns.Run run;
+    String school;
+    Certificates.Issued issued;
+
+    @BeforeAll
+    void registeredAndIssued(@TempDir Path county, @TempDir Path certificatesDir) throws Exception {
+        Databases.clear(jdbc);
+        List<Path> files = new SampleCountyGenerator(150, 11).write(county, n -> { });
+        assertThat(importer.importFiles(files)).allSatisfy(r -> assertThat(r.problems()).isEmpty());
+        run = evaluation.evaluate(TERM, Path.of("rules/2025-2026"), "全部", "tests", null);
+        ledger.propose(run.id(), "教务员", null);
+        CreditFilter term = new CreditFilter(TERM, null, null, null);
+        ledger.approve(CreditStep.GROUP, term, "教研组长", null);
+        ledger.approve(CreditStep.OFFICE, term, "教导主任", null);
+        school = jdbc.queryForObject("SELECT MIN(school_id) FROM teacher", String.class);
+        ledger.approve(CreditStep.REGISTER, new CreditFilter(TERM, school, null, null), "登记员", null);
+        out = certificatesDir;
+        issued = certificates.issue(run.id(), "县教师发展中心", out, null);
+    }
+
+    @Test
+    void certificatesExistForExactlyTheRegisteredEligibleTeachers() throws Exception {
+        Set<String> expected = Set.copyOf(jdbc.queryForList("SELECT e.teacher_id FROM credit_entry e JOIN evaluation_result r "
+                + "ON r.run_id = e.run_id AND r.teacher_id = e.teacher_id WHERE e.status = 'REGISTERED' AND r.certificate = TRUE", String.class));
+        assertThat(expected).isNotEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM credit_entry WHERE status <> 'REGISTERED'", Integer.class)).isPositive();
+        try (Stream<Path> pdfs = Files.walk(out)) {
+            Set<String> written = pdfs.filter(p -> p.toString().endsWith(".pdf")).map(p -> p.getFileName().toString().split("-")[0])
+                    .collect(Collectors.toSet());
+            assertThat(written).isEqualTo(expected);
+        }
+        assertThat(issued.certificates()).isEqualTo(expected.size());
+        assertThat(jdbc.queryForList("SELECT r.grade FROM certificate c JOIN evaluation_result r ON r.run_id = c.run_id AND r.teacher_id = c.teacher_id",
+                String.class)).allMatch(g -> g.equals("合格") || g.equals("优秀"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM certificate c JOIN evaluation_result r ON r.run_id = c.run_id AND r.teacher_id = c.teacher_id "
+                + "WHERE r.vetoed = TRUE", Integer.class)).isZero();
+        assertThat(issued.zips()).singleElement().satisfies(zip -> {
+            assertThat(zip.getFileName().toString()).isEqualTo(school + ".zip");
+            try (ZipFile z = new ZipFile(zip.toFile())) {
+                assertThat(z.size()).isEqualTo(expected.size());
+            }
+        });
+
+        Certificates.Issued again = certificates.issue(run.id(), "县教师发展中心", out, null);
+        assertThat(again.newlyIssued()).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM certificate", Integer.class)).isEqualTo(expected.size());
+    }
+
+    @Test
+    void thePdfReadsBackInChineseAndItsQrCodeLeadsToVerification() throws Exception {
+        Path pdf = firstPdf();
+        String teacher = pdf.getFileName().toString().split("-")[0];
+        String serial = jdbc.queryForObject("SELECT serial FROM certificate WHERE teacher_id = ?", String.class, teacher);
+        String name = jdbc.queryForObject("SELECT name FROM teacher WHERE id = ?", String.class, teacher);
+        String schoolName = jdbc.queryForObject("SELECT name FROM school WHERE id = ?", String.class, school);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("校本研修合格证书", "继续教育学分证明", name, schoolName, "2025-2026学年第一学期", serial, "学分");
+            BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 150);
+            ImageIO.write(page, "png", Path.of("target", "certificate-sample.png").toFile());
+            String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page)))).getText();
+            assertThat(decoded).isEqualTo("http://localhost:8080/verify/" + serial);
+        }
+    }
+
+    @Test
+    void aGenuineSerialVerifiesWithItsBasisAndATamperedOneDoesNot() {
+        String serial = jdbc.queryForObject("SELECT MIN(serial) FROM certificate", String.class);
+        Certificates.Verification v = certificates.verify(serial);
+        assertThat(v.status()).isEqualTo(Certificates.Verification.Status.GENUINE);
+        assertThat(v.ruleSetHash()).isEqualTo(run.ruleSetHash());
+        assertThat(v.termId()).isEqualTo(TERM);
+        assertThat(v.approvals()).extracting(Certificates.Approval::step).containsExactly("教研组认定", "教导处复审", "学分登记");
+
+        char[] chars = serial.toCharArray();
+        int i = serial.indexOf('-', 3 + TERM.length()) + 2;
+        chars[i] = chars[i] == 'A' ? 'B' : 'A';
+        assertThat(certificates.verify(new String(chars)).status()).isEqualTo(Certificates.Verification.Status.NOT_GENUINE);
+        assertThat(certificates.verify("YX-2025-2026-1-ABCDEFGHJK-ABCDE").message()).contains("不是本系统签发的编号");
+        assertThat(certificates.verify("'; DROP TABLE certificate; --").status()).isEqualTo(Certificates.Verification.Status.NOT_GENUINE);
+        assertThat(certificates.verify("").status()).isEqualTo(Certificates.Verification.Status.NOT_GENUINE);
+    }
+
+    @Test
+    void aChangedRecordNoLongerVerifies() {
+        String serial = jdbc.queryForObject("SELECT MAX(serial) FROM certificate", String.class);
+        jdbc.update("UPDATE certificate SET hours = hours + 10 WHERE serial = ?", serial);
+        try {
+            Certificates.Verification v = certificates.verify(serial);
+            assertThat(v.status()).isEqualTo(Certificates.Verification.Status.NOT_GENUINE);
+            assertThat(v.message()).contains("不一致");
+        } finally {
+            jdbc.update("UPDATE certificate SET hours = hours - 10 WHERE serial = ?", serial);
+        }
+        assertThat(certificates.verify(serial).status()).isEqualTo(Certificates.Verification.Status.GENUINE);
+    }
+
+    @Test
+    void aRevokedCertificateSaysSoWithTheReason() {
+        List<String> serials = jdbc.queryForList("SELECT serial FROM certificate ORDER BY serial", String.class);
+        String serial = serials.get(serials.size() / 2);
+        assertThatThrownBy(() -> certificates.revoke(serial, "管理员", " ")).hasMessageContaining("撤销必须说明原因");
+
+        certificates.revoke(serial, "管理员", "学分更正后重新认定");
+
+        Certificates.Verification v = certificates.verify(serial);
+        assertThat(v.status()).isEqualTo(Certificates.Verification.Status.REVOKED);
+        assertThat(v.message()).contains("撤销", "学分更正后重新认定");
+        assertThatThrownBy(() -> certificates.revoke(serial, "管理员", "再次")).hasMessageContaining("已撤销");
+        assertThatThrownBy(() -> certificates.revoke("YX-nope", "管理员", "原因")).hasMessageContaining("不是本系统签发的编号");
+    }
+
+    @Test
+    void refusesRunsThatAreUnknownOrUnfinished(@TempDir Path elsewhere) {
+        assertThatThrownBy(() -> certificates.issue(424242, "管理员", elsewhere, null)).hasMessageContaining("没有运行 #424242");
+        assertThatThrownBy(() -> certificates.issue(run.id(), "", elsewhere, null)).hasMessageContaining("--by");
+    }
+
+    private Path firstPdf() throws Exception {
+        try (Stream<Path> pdfs = Files.walk(out)) {
+            return pdfs.filter(p -> p.toString().endsWith(".pdf")).sorted().findFirst().orElseThrow();
+        }
+    }
+}
