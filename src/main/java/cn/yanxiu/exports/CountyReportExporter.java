@@ -1,0 +1,182 @@
+package cn.yanxiu.exports;
+
+import cn.yanxiu.activity.ActivityType;
+import cn.yanxiu.evaluation.EvaluationRuns;
+import cn.yanxiu.evaluation.ResultExporter;
+import cn.yanxiu.teacher.SchoolKind;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The county summary of a run (C3): schools side by side on the development work they held (全校培训 days,
+ * 教研活动 and 集中学习 sessions, activity records per teacher), compliance with each policy (share of
+ * teachers whose finding is 达标) and the grade mix — so uneven schools show up.
+ */
+@Component
+public class CountyReportExporter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final JdbcTemplate jdbc;
+    private final EvaluationRuns runs;
+
+    CountyReportExporter(JdbcTemplate jdbc, EvaluationRuns runs) {
+        this.jdbc = jdbc;
+        this.runs = runs;
+    }
+
+    /** One school's line. */
+    public static final class SchoolLine {
+        final String id;
+        final String name;
+        final String kind;
+        int teachers;
+        long activityRows;
+        int trainingDays;
+        int groupSessions;
+        int studySessions;
+        final Map<String, Integer> grades = new LinkedHashMap<>();
+        final Map<String, int[]> policies = new TreeMap<>(); // policy → {met, checked}
+
+        SchoolLine(String id, String name, String kind) {
+            this.id = id;
+            this.name = name;
+            this.kind = kind;
+        }
+    }
+
+    /** Writes the summary and returns the number of schools listed. */
+    public int write(long runId, Path out) throws IOException {
+        EvaluationRuns.Run run = runs.find(runId).orElseThrow(() -> new IllegalArgumentException("没有运行 #" + runId));
+        if (!run.completed()) {
+            throw new IllegalArgumentException("运行 #" + runId + " 状态为 " + run.status() + "，只有完成的运行才能汇总");
+        }
+        Map<String, SchoolLine> schools = new LinkedHashMap<>();
+        jdbc.query("SELECT id, name, kind FROM school ORDER BY id", rs -> {
+            schools.put(rs.getString(1), new SchoolLine(rs.getString(1), rs.getString(2), SchoolKind.valueOf(rs.getString(3)).label()));
+        });
+        List<String> gradeOrder = jdbc.queryForList("SELECT grade FROM evaluation_result WHERE run_id = ? AND grade IS NOT NULL "
+                + "GROUP BY grade, grade_level ORDER BY grade_level DESC", String.class, runId);
+        TreeSet<String> policyIds = new TreeSet<>();
+        jdbc.query("SELECT school_id, grade, findings_json FROM evaluation_result WHERE run_id = ?", rs -> {
+            SchoolLine line = schools.get(rs.getString(1));
+            if (line == null) {
+                return;
+            }
+            line.teachers++;
+            line.grades.merge(rs.getString(2) == null ? "规则出错" : rs.getString(2), 1, Integer::sum);
+            try {
+                for (JsonNode f : JSON.readTree(rs.getString(3))) {
+                    String status = f.path("status").asText();
+                    boolean checked = status.equals("达标") || status.equals("未达标");
+                    if (checked) {
+                        String policy = f.path("policy").asText();
+                        policyIds.add(policy);
+                        int[] counts = line.policies.computeIfAbsent(policy, k -> new int[2]);
+                        counts[1]++;
+                        if (status.equals("达标")) {
+                            counts[0]++;
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("运行 #" + runId + " 的结论无法读取：" + e.getMessage(), e);
+            }
+        }, runId);
+        jdbc.query("SELECT t.school_id, COUNT(*) FROM activity a JOIN teacher t ON t.id = a.teacher_id WHERE a.term_id = ? GROUP BY t.school_id", rs -> {
+            if (schools.containsKey(rs.getString(1))) {
+                schools.get(rs.getString(1)).activityRows = rs.getLong(2);
+            }
+        }, run.termId());
+        jdbc.query("SELECT t.school_id, a.type, COUNT(DISTINCT a.activity_date) FROM activity a JOIN teacher t ON t.id = a.teacher_id "
+                + "WHERE a.term_id = ? AND a.type IN (?, ?, ?) GROUP BY t.school_id, a.type", rs -> {
+                    SchoolLine line = schools.get(rs.getString(1));
+                    if (line != null) {
+                        switch (ActivityType.valueOf(rs.getString(2))) {
+                            case SCHOOL_TRAINING -> line.trainingDays = rs.getInt(3);
+                            case RESEARCH_ACTIVITY -> line.groupSessions = rs.getInt(3);
+                            default -> line.studySessions = rs.getInt(3);
+                        }
+                    }
+                }, run.termId(), ActivityType.SCHOOL_TRAINING.name(), ActivityType.RESEARCH_ACTIVITY.name(), ActivityType.CENTRAL_STUDY.name());
+        List<SchoolLine> listed = schools.values().stream().filter(s -> s.teachers > 0).toList();
+        if (out.getParent() != null) {
+            Files.createDirectories(out.getParent());
+        }
+        write(out, run, listed, gradeOrder, new ArrayList<>(policyIds));
+        return listed.size();
+    }
+
+    private static void write(Path out, EvaluationRuns.Run run, List<SchoolLine> lines, List<String> grades, List<String> policies) throws IOException {
+        List<String> headers = new ArrayList<>(List.of("学校编号", "学校", "类型", "教师数", "全校培训（天）", "教研活动（次）", "集中学习（次）", "人均活动记录"));
+        grades.forEach(g -> headers.add(g + "（人）"));
+        grades.forEach(g -> headers.add(g + "率"));
+        policies.forEach(p -> headers.add(p + " 达标率"));
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200); OutputStream stream = Files.newOutputStream(out)) {
+            Sheet sheet = workbook.createSheet("县域汇总");
+            CellStyle bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            CellStyle percent = workbook.createCellStyle();
+            percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
+            Row title = sheet.createRow(0);
+            title.createCell(0).setCellValue("学期 " + run.termId() + " 运行 #" + run.id() + " 县域校本研修汇总（规则集 " + run.ruleSetHash().substring(0, 16) + "）");
+            title.getCell(0).setCellStyle(bold);
+            Row header = sheet.createRow(1);
+            for (int i = 0; i < headers.size(); i++) {
+                header.createCell(i).setCellValue(headers.get(i));
+                header.getCell(i).setCellStyle(bold);
+                sheet.setColumnWidth(i, Math.max(10, headers.get(i).length() * 2 + 2) * 256);
+            }
+            sheet.setColumnWidth(1, 24 * 256);
+            sheet.createFreezePane(2, 2);
+            int r = 2;
+            for (SchoolLine s : lines) {
+                Row row = sheet.createRow(r++);
+                int c = 0;
+                row.createCell(c++).setCellValue(ResultExporter.neutralise(s.id));
+                row.createCell(c++).setCellValue(ResultExporter.neutralise(s.name));
+                row.createCell(c++).setCellValue(s.kind);
+                row.createCell(c++).setCellValue(s.teachers);
+                row.createCell(c++).setCellValue(s.trainingDays);
+                row.createCell(c++).setCellValue(s.groupSessions);
+                row.createCell(c++).setCellValue(s.studySessions);
+                row.createCell(c++).setCellValue(Math.round(s.activityRows * 10.0 / s.teachers) / 10.0);
+                for (String g : grades) {
+                    row.createCell(c++).setCellValue(s.grades.getOrDefault(g, 0));
+                }
+                for (String g : grades) {
+                    row.createCell(c).setCellValue(s.grades.getOrDefault(g, 0) / (double) s.teachers);
+                    row.getCell(c++).setCellStyle(percent);
+                }
+                for (String p : policies) {
+                    int[] counts = s.policies.get(p);
+                    if (counts != null && counts[1] > 0) {
+                        row.createCell(c).setCellValue(counts[0] / (double) counts[1]);
+                        row.getCell(c).setCellStyle(percent);
+                    }
+                    c++;
+                }
+            }
+            workbook.write(stream);
+            workbook.dispose();
+        }
+    }
+}
