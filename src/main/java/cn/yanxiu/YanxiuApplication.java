@@ -12,6 +12,10 @@ public class YanxiuApplication {
 
     public static void main(String[] args) {
         DatabaseChoice.applyTo(args);
+        if (args.length > 0 && args[0].equals("serve")) {
+            // every other command is a one-shot command line: only serve starts the web server
+            System.setProperty("spring.main.web-application-type", "servlet");
+        }
         System.exit(SpringApplication.exit(SpringApplication.run(YanxiuApplication.class, args)));
     }
 }
