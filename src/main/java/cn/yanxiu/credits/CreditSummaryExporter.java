@@ -64,6 +64,9 @@ public class CreditSummaryExporter {
         List<String> headers = new ArrayList<>(List.of("学校", "工号", "姓名", "教研组", "等级"));
         kinds.forEach(k -> headers.add(k.label() + "（学时）"));
         headers.addAll(List.of("认定学时", "学分", "状态", CreditStep.GROUP.label(), CreditStep.OFFICE.label(), CreditStep.REGISTER.label(), "更正原因"));
+        if (out.getParent() != null) {
+            Files.createDirectories(out.getParent());
+        }
         int[] listed = {0};
         BigDecimal[] totals = {BigDecimal.ZERO, BigDecimal.ZERO};
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(500); OutputStream stream = Files.newOutputStream(out)) {

@@ -34,6 +34,9 @@ class ExportCommand implements YanxiuSubcommand {
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("未导出：" + e.getMessage());
                 return 2;
+            } catch (java.io.IOException e) {
+                spec.commandLine().getErr().println("未导出：无法写入 " + out + "（" + e + "）");
+                return 2;
             }
         }
 

@@ -107,6 +107,11 @@ class CountyReportTests {
         assertThat(err.toString()).contains("只能导出为 .xlsx", "没有运行 #987654", "只能导出为 .xlsx、.csv 或 .jsonl");
         assertThat(line.execute("results", "--run", String.valueOf(run.id()), "--out", dir.resolve("r.xlsx").toString())).isZero();
         assertThat(Files.exists(dir.resolve("r.xlsx"))).isTrue();
+        assertThat(line.execute("credits", "--term", "2025-2026-1", "--out", dir.resolve("new/folder/c.xlsx").toString())).isZero();
+        assertThat(Files.exists(dir.resolve("new/folder/c.xlsx"))).isTrue();
+        Path blocked = dir.resolve("r.xlsx").resolve("inside.xlsx"); // a file where a folder should be
+        assertThat(line.execute("county", "--run", String.valueOf(run.id()), "--out", blocked.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("无法写入");
         assertThatThrownBy(() -> exporter.write(424242, dir.resolve("x.xlsx"))).hasMessageContaining("没有运行 #424242");
     }
 }
