@@ -160,6 +160,32 @@ public class CreditLedger {
                 teacherId);
     }
 
+    /**
+     * The teacher's progress toward the multi-year targets — the three-year hours (H4) and the backbone
+     * teachers' centralised training (H6) — as the rules stated it in the teacher's latest finished run.
+     */
+    public List<String> progress(String teacherId) {
+        List<String> json = jdbc.queryForList("SELECT r.findings_json FROM evaluation_result r JOIN evaluation_run u ON u.id = r.run_id "
+                + "WHERE r.teacher_id = ? AND u.status = 'COMPLETED' ORDER BY u.term_id DESC, u.id DESC", String.class, teacherId);
+        List<String> lines = new ArrayList<>();
+        if (json.isEmpty()) {
+            return lines;
+        }
+        try {
+            for (var finding : JSON.readTree(json.get(0))) {
+                String policy = finding.path("policy").asText();
+                if (policy.equals("H4") || policy.equals("H6")) {
+                    lines.add(policy + " " + finding.path("message").asText());
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("结论无法读取：" + e.getMessage(), e);
+        }
+        return lines;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private List<Long> ids(CreditFilter filter, List<CreditStatus> statuses) {
         List<Object> args = new ArrayList<>();
         String where = filter.where(args);

@@ -199,6 +199,7 @@ class CreditsCommand implements YanxiuSubcommand {
                 }
             }
             out.printf("已登记合计：学时 %s，学分 %s%n", registeredHours.stripTrailingZeros().toPlainString(), registeredCredits.stripTrailingZeros().toPlainString());
+            ledger.progress(teacher).forEach(line -> out.println("进度 " + line));
         }
     }
 

@@ -125,6 +125,8 @@ abstract class CreditContractTests {
         assertThat(steps).extracting(CreditLedger.Step::actor).containsExactly("教研组长", "教导主任", "登记员");
         assertThat(steps).extracting(CreditLedger.Step::comment).containsExactly("记录齐全", "复审通过", null);
         assertThat(steps).allSatisfy(s -> assertThat(s.actedAt()).isNotNull());
+        // the multi-year targets as the rules stated them for this teacher
+        assertThat(ledger.progress(teacher)).anySatisfy(line -> assertThat(line).startsWith("H4 三年累计"));
     }
 
     @Test
