@@ -83,36 +83,51 @@ class CreditsCommand implements YanxiuSubcommand {
         }
     }
 
-    @Command(name = "approve", description = "审核通过：--step group 教研组认定，--step office 教导处复审；可按学校、教研组批量，附一条意见")
-    static class Approve extends Action {
-        @Option(names = "--step", required = true, description = "group（教研组认定）或 office（教导处复审）")
-        String step;
-
+    /** A step of the chain over the entries of a filter: who did it, with an optional comment. */
+    abstract static class StepAction extends Action {
         @ArgGroup(exclusive = false, multiplicity = "1")
         Filter filter;
 
-        @Option(names = "--by", required = true, description = "审核人")
+        @Option(names = "--by", required = true, description = "审核或登记人")
         String by;
 
-        @Option(names = "--comment", description = "意见")
+        @Option(names = "--comment", description = "意见或备注")
         String comment;
 
         private final CreditLedger ledger;
 
-        Approve(CreditLedger ledger) {
+        StepAction(CreditLedger ledger) {
             this.ledger = ledger;
         }
 
+        abstract CreditStep step();
+
         @Override
         void act(PrintWriter out) {
-            CreditStep s = switch (step.toLowerCase()) {
+            CreditStep s = step();
+            CreditLedger.StepResult r = ledger.approve(s, filter.toFilter(), by, comment);
+            boolean register = s == CreditStep.REGISTER;
+            out.printf("%s：%s %s %d 条%s%n", s.label(), filter.toFilter().describe(), register ? "登记" : "通过", r.done(), r.waitingEarlier() == 0 ? ""
+                    : "；另有 " + r.waitingEarlier() + " 条" + (register ? "未经两级审核，不予登记" : "尚未完成前一步审核"));
+        }
+    }
+
+    @Command(name = "approve", description = "审核通过：--step group 教研组认定，--step office 教导处复审；可按学校、教研组批量，附一条意见")
+    static class Approve extends StepAction {
+        @Option(names = "--step", required = true, description = "group（教研组认定）或 office（教导处复审）")
+        String step;
+
+        Approve(CreditLedger ledger) {
+            super(ledger);
+        }
+
+        @Override
+        CreditStep step() {
+            return switch (step.toLowerCase()) {
                 case "group" -> CreditStep.GROUP;
                 case "office" -> CreditStep.OFFICE;
                 default -> throw new IllegalArgumentException("--step 只能是 group（教研组认定）或 office（教导处复审），收到“" + step + "”");
             };
-            CreditLedger.StepResult r = ledger.approve(s, filter.toFilter(), by, comment);
-            out.printf("%s：%s 通过 %d 条%s%n", s.label(), filter.toFilter().describe(), r.done(),
-                    r.waitingEarlier() > 0 ? "；另有 " + r.waitingEarlier() + " 条尚未完成前一步审核" : "");
         }
     }
 
@@ -140,27 +155,14 @@ class CreditsCommand implements YanxiuSubcommand {
     }
 
     @Command(name = "register", description = "学分登记：只登记已经教研组认定并经教导处复审的记录")
-    static class Register extends Action {
-        @ArgGroup(exclusive = false, multiplicity = "1")
-        Filter filter;
-
-        @Option(names = "--by", required = true, description = "登记人")
-        String by;
-
-        @Option(names = "--comment", description = "备注")
-        String comment;
-
-        private final CreditLedger ledger;
-
+    static class Register extends StepAction {
         Register(CreditLedger ledger) {
-            this.ledger = ledger;
+            super(ledger);
         }
 
         @Override
-        void act(PrintWriter out) {
-            CreditLedger.StepResult r = ledger.approve(CreditStep.REGISTER, filter.toFilter(), by, comment);
-            out.printf("学分登记：%s 登记 %d 条%s%n", filter.toFilter().describe(), r.done(),
-                    r.waitingEarlier() > 0 ? "；另有 " + r.waitingEarlier() + " 条未经两级审核，不予登记" : "");
+        CreditStep step() {
+            return CreditStep.REGISTER;
         }
     }
 
