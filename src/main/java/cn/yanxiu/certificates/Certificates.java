@@ -1,6 +1,7 @@
 package cn.yanxiu.certificates;
 
 import cn.yanxiu.activity.ActivityType;
+import cn.yanxiu.credits.HoursByKind;
 import cn.yanxiu.evaluation.EvaluationRuns;
 import cn.yanxiu.system.Progress;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +82,7 @@ public class Certificates {
                 (rs, i) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                         rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9)), runId);
         Files.createDirectories(dir);
+        Map<String, Map<ActivityType, BigDecimal>> hoursByKind = HoursByKind.of(jdbc, run.termId(), null);
         Progress progress = progressOut == null ? null : new Progress("发证", candidates.size(), progressOut);
         Map<String, List<Path>> bySchool = new TreeMap<>();
         int fresh = 0;
@@ -106,7 +107,7 @@ public class Certificates {
             Path schoolDir = Files.createDirectories(dir.resolve(c.schoolId()));
             Path pdf = schoolDir.resolve(c.teacherId() + "-" + serial + ".pdf");
             CertificatePdf.write(new CertificateContent(serial, c.teacherId(), c.name(), c.schoolName(), c.termName(), c.grade(), c.hours(),
-                    c.credits(), hoursByKind(c.teacherId(), run.termId()), run.ruleSetHash(), issuedAt), verifyBase + serial, pdf);
+                    c.credits(), labelled(hoursByKind.getOrDefault(c.teacherId(), Map.of())), run.ruleSetHash(), issuedAt), verifyBase + serial, pdf);
             bySchool.computeIfAbsent(c.schoolId(), k -> new ArrayList<>()).add(pdf);
             if (progress != null) {
                 progress.update(++done);
@@ -176,13 +177,9 @@ public class Certificates {
                 actor.strip(), Timestamp.from(Instant.now()), reason.strip(), serial.strip());
     }
 
-    private Map<String, BigDecimal> hoursByKind(String teacherId, String termId) {
-        Map<ActivityType, BigDecimal> sums = new EnumMap<>(ActivityType.class);
-        jdbc.query("SELECT type, SUM(hours) FROM activity WHERE term_id = ? AND teacher_id = ? AND hours > 0 GROUP BY type", rs -> {
-            sums.put(ActivityType.valueOf(rs.getString(1)), rs.getBigDecimal(2));
-        }, termId, teacherId);
+    private static Map<String, BigDecimal> labelled(Map<ActivityType, BigDecimal> hours) {
         Map<String, BigDecimal> labelled = new LinkedHashMap<>();
-        sums.forEach((type, hours) -> labelled.put(type.label(), hours));
+        hours.forEach((type, h) -> labelled.put(type.label(), h));
         return labelled;
     }
 

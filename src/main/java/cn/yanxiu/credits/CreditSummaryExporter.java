@@ -41,12 +41,7 @@ public class CreditSummaryExporter {
     public int write(String termId, String schoolId, Path out) throws IOException {
         String schoolCondition = schoolId == null ? "" : " AND t.school_id = ?";
         Object[] args = schoolId == null ? new Object[] {termId} : new Object[] {termId, schoolId};
-        Map<String, Map<ActivityType, BigDecimal>> hoursByKind = new HashMap<>();
-        jdbc.query("SELECT a.teacher_id, a.type, SUM(a.hours) FROM activity a JOIN teacher t ON t.id = a.teacher_id "
-                + "WHERE a.term_id = ? AND a.hours > 0" + schoolCondition + " GROUP BY a.teacher_id, a.type", rs -> {
-                    hoursByKind.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(ActivityType.class))
-                            .put(ActivityType.valueOf(rs.getString(2)), rs.getBigDecimal(3));
-                }, args);
+        Map<String, Map<ActivityType, BigDecimal>> hoursByKind = HoursByKind.of(jdbc, termId, schoolId);
         List<ActivityType> kinds = new ArrayList<>();
         for (ActivityType type : ActivityType.values()) {
             if (hoursByKind.values().stream().anyMatch(m -> m.containsKey(type))) {

@@ -71,13 +71,12 @@ public final class TeacherCaseReader {
             return List.of();
         }
         List<String> ids = rows.stream().map(r -> (String) r[0]).toList();
-        String firstIdBefore = onlyTeacher != null ? null : lastId;
         lastId = ids.get(ids.size() - 1);
         Map<String, List<DutyWeeks.Period>> leaves = new HashMap<>();
         forIds("SELECT teacher_id, start_date, end_date FROM leave_period WHERE teacher_id IN", ids, List.of(), rs -> leaves
                 .computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new DutyWeeks.Period(rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate())));
         Map<String, List<Activity>> activities = new HashMap<>();
-        TeacherRange range = new TeacherRange(ids, firstIdBefore);
+        TeacherRange range = new TeacherRange(ids);
         range.query("SELECT teacher_id, type, activity_date, hours, quantity FROM activity", term.getId(),
                 rs -> activities.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Activity(rs.getString(1),
                         ActivityType.valueOf(rs.getString(2)).label(), rs.getObject(3, LocalDate.class), rs.getDouble(4), rs.getInt(5))));
@@ -124,26 +123,22 @@ public final class TeacherCaseReader {
      */
     private final class TeacherRange {
         private final java.util.Set<String> ids;
-        private final String after;
+        private final String first;
         private final String last;
 
-        TeacherRange(List<String> ids, String after) {
+        /** The page's ids, in id order: the range runs from the first to the last, both included. */
+        TeacherRange(List<String> ids) {
             this.ids = new java.util.HashSet<>(ids);
-            this.after = after;
+            this.first = ids.get(0);
             this.last = ids.get(ids.size() - 1);
         }
 
         void query(String select, String termId, org.springframework.jdbc.core.RowCallbackHandler handler) {
-            org.springframework.jdbc.core.RowCallbackHandler inPage = rs -> {
+            jdbc.query(select + " WHERE term_id = ? AND teacher_id >= ? AND teacher_id <= ?", rs -> {
                 if (ids.contains(rs.getString(1))) {
                     handler.processRow(rs);
                 }
-            };
-            if (after == null) {
-                jdbc.query(select + " WHERE term_id = ? AND teacher_id = ?", inPage, termId, last);
-            } else {
-                jdbc.query(select + " WHERE term_id = ? AND teacher_id > ? AND teacher_id <= ?", inPage, termId, after, last);
-            }
+            }, termId, first, last);
         }
     }
 

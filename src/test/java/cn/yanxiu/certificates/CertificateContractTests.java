@@ -119,7 +119,7 @@ abstract class CertificateContractTests {
         String schoolName = jdbc.queryForObject("SELECT name FROM school WHERE id = ?", String.class, school);
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(doc);
-            assertThat(text).contains("校本研修合格证书", "继续教育学分证明", name, schoolName, "2025-2026学年第一学期", serial, "学分");
+            assertThat(text).contains("校本研修合格证书", "继续教育学分证明", name, schoolName, "2025-2026学年第一学期", serial, "学分", "各类学时：", "自学 ");
             BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 150);
             ImageIO.write(page, "png", Path.of("target", "certificate-sample.png").toFile());
             String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page)))).getText();

@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.kie.api.KieBase;
@@ -29,11 +29,22 @@ import org.kie.api.runtime.KieSession;
 /** One fresh session for one teacher: insert the facts, fire within the limits, collect the conclusions. */
 final class TeacherSession {
 
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "yanxiu-rule-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ScheduledExecutorService WATCHDOG = watchdog();
+
+    /**
+     * One timer for every session's time limit. A cancelled alarm must leave the queue at once: it holds its
+     * session, and hundreds of finished sessions a second waiting out their limit exhausted the heap at
+     * 100,000 teachers.
+     */
+    private static ScheduledExecutorService watchdog() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "yanxiu-rule-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
 
     private final KieBase kieBase;
     private final Map<String, String> policyByRule;

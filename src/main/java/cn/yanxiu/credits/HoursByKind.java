@@ -1,0 +1,28 @@
+package cn.yanxiu.credits;
+
+import cn.yanxiu.activity.ActivityType;
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Each teacher's logged hours in a term by kind of activity, in one grouped query for a school or the county. */
+public final class HoursByKind {
+
+    private HoursByKind() {
+    }
+
+    /** Teacher id → hours by kind (kinds with hours only, in the order of {@link ActivityType}). */
+    public static Map<String, Map<ActivityType, BigDecimal>> of(JdbcTemplate jdbc, String termId, String schoolId) {
+        String schoolCondition = schoolId == null ? "" : " AND t.school_id = ?";
+        Object[] args = schoolId == null ? new Object[] {termId} : new Object[] {termId, schoolId};
+        Map<String, Map<ActivityType, BigDecimal>> hours = new HashMap<>();
+        jdbc.query("SELECT a.teacher_id, a.type, SUM(a.hours) FROM activity a JOIN teacher t ON t.id = a.teacher_id "
+                + "WHERE a.term_id = ? AND a.hours > 0" + schoolCondition + " GROUP BY a.teacher_id, a.type", rs -> {
+                    hours.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(ActivityType.class))
+                            .put(ActivityType.valueOf(rs.getString(2)), rs.getBigDecimal(3));
+                }, args);
+        return hours;
+    }
+}
