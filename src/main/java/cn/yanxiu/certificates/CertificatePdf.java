@@ -66,8 +66,9 @@ final class CertificatePdf {
                 y -= 10;
                 String kinds = c.hoursByKind().entrySet().stream().map(e -> e.getKey() + " " + plain(e.getValue()))
                         .collect(Collectors.joining("，"));
-                for (String part : wrap(kinds.isEmpty() ? "（无）" : kinds, 46)) {
-                    y = line(cs, font, 11, 120, y, (part.equals(wrap(kinds, 46)[0]) ? "各类学时：" : "　　　　　") + part);
+                String[] parts = wrap(kinds.isEmpty() ? "（无）" : kinds, 46);
+                for (int i = 0; i < parts.length; i++) {
+                    y = line(cs, font, 11, 120, y, (i == 0 ? "各类学时：" : "　　　　　") + parts[i]);
                 }
                 line(cs, font, 10, 90, 110, "证书编号：" + c.serial());
                 line(cs, font, 10, 90, 92, "发证日期：" + DATE.format(c.issuedAt()) + "　　规则集：" + c.ruleSetHash().substring(0, 16));
