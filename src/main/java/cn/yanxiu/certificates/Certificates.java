@@ -131,6 +131,38 @@ public class Certificates {
         return new Issued(candidates.size(), fresh, zips);
     }
 
+    /** A teacher's certificates, newest first: serial, term, revoked or not. */
+    public record Held(String serial, String termId, String grade, BigDecimal hours, BigDecimal credits, Instant issuedAt, boolean revoked) {
+    }
+
+    public List<Held> heldBy(String teacherId) {
+        return jdbc.query("SELECT serial, term_id, grade, hours, credits, issued_at, revoked_at FROM certificate WHERE teacher_id = ? ORDER BY issued_at DESC",
+                (rs, i) -> new Held(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
+                        rs.getTimestamp(6).toInstant(), rs.getTimestamp(7) != null), teacherId);
+    }
+
+    /** The PDF of an issued certificate, drawn again from its record exactly as at issue. */
+    public byte[] pdf(String serial) throws IOException {
+        record Stored(String teacherId, String name, String schoolId, String schoolName, String termId, String termName, long runId, String grade, BigDecimal hours,
+                      BigDecimal credits, Instant issuedAt, String hash) {
+        }
+        Stored c = jdbc.query("SELECT c.teacher_id, t.name, s.id, s.name, c.term_id, m.name, c.run_id, c.grade, c.hours, c.credits, c.issued_at, u.rule_set_hash "
+                + "FROM certificate c JOIN teacher t ON t.id = c.teacher_id JOIN school s ON s.id = t.school_id JOIN term m ON m.id = c.term_id "
+                + "JOIN evaluation_run u ON u.id = c.run_id WHERE c.serial = ?", (rs, i) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getBigDecimal(9), rs.getBigDecimal(10),
+                        rs.getTimestamp(11).toInstant(), rs.getString(12)), serial).stream().findFirst()
+                .orElseThrow(() -> new CertificateRefused("没有证书 " + serial));
+        Map<ActivityType, BigDecimal> hours = HoursByKind.of(jdbc, c.termId(), c.schoolId()).getOrDefault(c.teacherId(), Map.of());
+        Path file = Files.createTempFile("yanxiu-certificate", ".pdf");
+        try {
+            CertificatePdf.write(new CertificateContent(serial, c.teacherId(), c.name(), c.schoolName(), c.termName(), c.grade(), c.hours(), c.credits(),
+                    labelled(hours), c.hash(), c.issuedAt()), verifyBase + serial, file);
+            return Files.readAllBytes(file);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     /** What the verification page shows for a serial: genuine, revoked, or not genuine and why. */
     public Verification verify(String serial) {
         String s = serial == null ? "" : serial.strip();

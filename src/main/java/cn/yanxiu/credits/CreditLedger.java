@@ -145,6 +145,42 @@ public class CreditLedger {
         return done;
     }
 
+    /** One line of an approver's queue. */
+    public record QueueLine(long id, String teacherId, String name, String schoolId, String groupId, String group, String grade, BigDecimal hours,
+                            BigDecimal credits, CreditStatus status, boolean correction) {
+    }
+
+    /** The entries of the filter that wait for a step, by school, group and teacher. */
+    public List<QueueLine> queue(CreditFilter filter, CreditStep step) {
+        List<Object> args = new ArrayList<>();
+        String where = filter.where(args);
+        args.add(step.from().name());
+        return jdbc.query("SELECT e.id, e.teacher_id, t.name, t.school_id, t.group_id, g.name, e.grade, e.hours, e.credits, e.status, e.corrects_id "
+                + "FROM credit_entry e JOIN teacher t ON t.id = e.teacher_id LEFT JOIN research_group g ON g.id = t.group_id WHERE " + where
+                + " AND e.status = ? ORDER BY t.school_id, t.group_id, e.teacher_id", (rs, i) -> new QueueLine(rs.getLong(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
+                        CreditStatus.valueOf(rs.getString(10)), rs.getObject(11) != null), args.toArray());
+    }
+
+    /** Takes the chosen entries of the filter one step on; entries outside the filter or not waiting for the step are left alone. */
+    public StepResult approve(CreditStep step, CreditFilter filter, List<Long> chosen, String actor, String comment) {
+        requireActor(actor);
+        requireShort(comment, "意见");
+        List<Long> ids = ids(filter, List.of(step.from())).stream().filter(chosen::contains).toList();
+        return new StepResult(move(ids, step.from(), step.to(), step, step == CreditStep.REGISTER ? "REGISTERED" : "APPROVED", actor, comment), 0);
+    }
+
+    /** Sends the chosen entries of the filter that wait for a step back, with a reason. */
+    public int sendBack(CreditStep step, CreditFilter filter, List<Long> chosen, String actor, String reason) {
+        requireActor(actor);
+        if (reason == null || reason.isBlank()) {
+            throw new CreditRefused("退回必须说明原因");
+        }
+        requireShort(reason, "退回原因");
+        List<Long> ids = ids(filter, List.of(step.from())).stream().filter(chosen::contains).toList();
+        return move(ids, step.from(), CreditStatus.RETURNED, step, "RETURNED", actor, reason);
+    }
+
     /** Every entry of a teacher, oldest first, each with its steps. */
     public List<Entry> entries(String teacherId) {
         Map<Long, List<Step>> steps = new HashMap<>();

@@ -48,6 +48,46 @@ public class EvaluationService {
         return execute(run, rules, termScope, progressOut);
     }
 
+    /**
+     * Validates, snapshots and records a run now — so a refusal reaches the caller — and evaluates its
+     * teachers on the given executor; {@link #progress} tells how far it has got.
+     */
+    public EvaluationRuns.Run startInBackground(String termId, Path rulesDir, String expectedHash, String scope, String startedBy,
+                                                java.util.concurrent.Executor executor) {
+        TermScope termScope = scopes.load(termId);
+        RuleSet rules = load(rulesDir, termScope);
+        if (expectedHash != null && !expectedHash.equals(rules.hash())) {
+            rules.dispose();
+            throw new EvaluationRuns.RunRefused("规则集 " + rulesDir + " 自启用后已被修改（启用时哈希 " + expectedHash.substring(0, 12)
+                    + "…，现在 " + rules.hash().substring(0, 12) + "…）：请重新校验并启用");
+        }
+        snapshots.store(rules);
+        EvaluationRuns.Run run = runs.start(termId, rules.hash(), scope, startedBy);
+        try {
+            executor.execute(() -> {
+                try {
+                    execute(run, rules, termScope, null);
+                } catch (RuntimeException e) {
+                    // execute marked the run interrupted; its page shows that and how to resume
+                }
+            });
+        } catch (RuntimeException e) {
+            rules.dispose();
+            runs.interrupt(run.id());
+            throw e;
+        }
+        return run;
+    }
+
+    /** Teachers evaluated so far and teachers in the run's scope. */
+    public record RunProgress(int done, int total) {
+    }
+
+    public RunProgress progress(EvaluationRuns.Run run) {
+        Integer done = jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_result WHERE run_id = ?", Integer.class, run.id());
+        return new RunProgress(done, teachersInScope(run.scope()));
+    }
+
     /** Resumes a run that was killed or stopped, with the exact rule-set version it started with. */
     public EvaluationRuns.Run resume(long runId, PrintWriter progressOut) throws java.io.IOException {
         EvaluationRuns.Run run = runs.resume(runId);

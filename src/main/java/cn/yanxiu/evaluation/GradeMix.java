@@ -17,7 +17,18 @@ public class GradeMix {
         this.jdbc = jdbc;
     }
 
-    public String table(long runId) {
+    /** Grade counts per school, grades in the rule set's order (best first), "规则出错" last where a rule failed. */
+    public record BySchool(List<String> grades, Map<String, Map<String, Integer>> schools) {
+        public int count(String school, String grade) {
+            return schools.getOrDefault(school, Map.of()).getOrDefault(grade, 0);
+        }
+
+        public int total(String grade) {
+            return schools.values().stream().mapToInt(m -> m.getOrDefault(grade, 0)).sum();
+        }
+    }
+
+    public BySchool bySchool(long runId) {
         List<String> grades = jdbc.queryForList("SELECT grade FROM evaluation_result WHERE run_id = ? AND grade IS NOT NULL "
                 + "GROUP BY grade ORDER BY MAX(grade_level) DESC", String.class, runId);
         Map<String, Map<String, Integer>> bySchool = new LinkedHashMap<>();
@@ -30,6 +41,13 @@ public class GradeMix {
         if (bySchool.values().stream().anyMatch(m -> m.containsKey("规则出错"))) {
             columns.add("规则出错");
         }
+        return new BySchool(columns, bySchool);
+    }
+
+    public String table(long runId) {
+        BySchool mix = bySchool(runId);
+        List<String> columns = mix.grades();
+        Map<String, Map<String, Integer>> bySchool = mix.schools();
         StringBuilder text = new StringBuilder(String.format("%-16s", "学校"));
         columns.forEach(g -> text.append(String.format("%8s", g)));
         text.append(String.format("%8s%n", "合计"));

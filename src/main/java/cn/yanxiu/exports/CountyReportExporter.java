@@ -59,10 +59,66 @@ public class CountyReportExporter {
             this.name = name;
             this.kind = kind;
         }
+
+        public String id() {
+            return id;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public String kind() {
+            return kind;
+        }
+
+        public int teachers() {
+            return teachers;
+        }
+
+        public int trainingDays() {
+            return trainingDays;
+        }
+
+        public int groupSessions() {
+            return groupSessions;
+        }
+
+        public int studySessions() {
+            return studySessions;
+        }
+
+        public double recordsPerTeacher() {
+            return Math.round(activityRows * 10.0 / teachers) / 10.0;
+        }
+
+        public int grade(String grade) {
+            return grades.getOrDefault(grade, 0);
+        }
+
+        /** The share of checked teachers who met a policy, or null where the policy was not checked. */
+        public Double compliance(String policy) {
+            int[] counts = policies.get(policy);
+            return counts == null || counts[1] == 0 ? null : counts[0] / (double) counts[1];
+        }
+    }
+
+    /** The county summary of a finished run: one line per school with teachers, grades in the rule set's order, policies checked. */
+    public record CountyReport(EvaluationRuns.Run run, List<SchoolLine> schools, List<String> grades, List<String> policies) {
     }
 
     /** Writes the summary and returns the number of schools listed. */
     public int write(long runId, Path out) throws IOException {
+        CountyReport report = report(runId);
+        if (out.getParent() != null) {
+            Files.createDirectories(out.getParent());
+        }
+        write(out, report.run(), report.schools(), report.grades(), report.policies());
+        return report.schools().size();
+    }
+
+    /** The summary the dashboard and the spreadsheet show. */
+    public CountyReport report(long runId) {
         EvaluationRuns.Run run = runs.find(runId).orElseThrow(() -> new IllegalArgumentException("没有运行 #" + runId));
         if (!run.completed()) {
             throw new IllegalArgumentException("运行 #" + runId + " 状态为 " + run.status() + "，只有完成的运行才能汇总");
@@ -116,11 +172,7 @@ public class CountyReportExporter {
                     }
                 }, run.termId(), ActivityType.SCHOOL_TRAINING.name(), ActivityType.RESEARCH_ACTIVITY.name(), ActivityType.CENTRAL_STUDY.name());
         List<SchoolLine> listed = schools.values().stream().filter(s -> s.teachers > 0).toList();
-        if (out.getParent() != null) {
-            Files.createDirectories(out.getParent());
-        }
-        write(out, run, listed, gradeOrder, new ArrayList<>(policyIds));
-        return listed.size();
+        return new CountyReport(run, listed, gradeOrder, new ArrayList<>(policyIds));
     }
 
     private static void write(Path out, EvaluationRuns.Run run, List<SchoolLine> lines, List<String> grades, List<String> policies) throws IOException {

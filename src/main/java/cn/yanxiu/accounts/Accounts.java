@@ -1,0 +1,220 @@
+package cn.yanxiu.accounts;
+
+import cn.yanxiu.credits.CreditStep;
+import cn.yanxiu.teacher.Role;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Web accounts: created by an administrator or from the teacher list, passwords kept only as hashes. */
+@Service
+public class Accounts {
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{2,64}");
+    private static final int MIN_PASSWORD = 10;
+    private static final int MAX_PASSWORD = 128;
+    /** No 0/O, 1/l/I: generated passwords are read off a printed list. */
+    private static final char[] ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcTemplate jdbc;
+    private final PasswordEncoder encoder;
+    private final TransactionTemplate transactions;
+
+    Accounts(JdbcTemplate jdbc, PasswordEncoder encoder, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+        this.transactions = transactions;
+    }
+
+    /** Refused: nothing was written. */
+    public static class AccountRefused extends RuntimeException {
+        public AccountRefused(String message) {
+            super(message);
+        }
+    }
+
+    /** An account created with a generated password, shown to the administrator once. */
+    public record Created(String username, String displayName, Set<AccountRole> roles, String password) {
+    }
+
+    public record Stored(Account account, String passwordHash) {
+    }
+
+    public Optional<Stored> find(String username) {
+        return jdbc.query("SELECT * FROM user_account WHERE username = ?", (rs, i) -> new Stored(account(rs), rs.getString("password_hash")), username)
+                .stream().findFirst();
+    }
+
+    public List<Account> all() {
+        return jdbc.query("SELECT * FROM user_account ORDER BY id", (rs, i) -> account(rs));
+    }
+
+    public int count(AccountRole role) {
+        return (int) all().stream().filter(a -> a.has(role)).count();
+    }
+
+    /** Creates one account with a password the administrator chose. */
+    public Account create(String username, String displayName, Set<AccountRole> roles, String teacherId, CreditStep step, String schoolId,
+                          String groupId, String password, String createdBy) {
+        checkUsername(username);
+        checkPassword(password);
+        if (displayName == null || displayName.isBlank() || displayName.length() > 100) {
+            throw new AccountRefused("姓名必填，最多 100 个字符");
+        }
+        if (roles == null || roles.isEmpty()) {
+            throw new AccountRefused("至少选择一个角色");
+        }
+        if (roles.contains(AccountRole.TEACHER) && (teacherId == null || exists("teacher", teacherId) == 0)) {
+            throw new AccountRefused("教师账号必须对应已导入的教师工号" + (teacherId == null ? "" : "（没有 " + teacherId + "）"));
+        }
+        if (roles.contains(AccountRole.APPROVER)) {
+            if (step != CreditStep.GROUP && step != CreditStep.OFFICE) {
+                throw new AccountRefused("审批人必须指定审批环节：教研组认定或教导处复审");
+            }
+            if (schoolId == null || exists("school", schoolId) == 0) {
+                throw new AccountRefused("审批人必须指定已导入的学校");
+            }
+            if (step == CreditStep.GROUP && (groupId == null || exists("research_group", groupId) == 0)) {
+                throw new AccountRefused("教研组长必须指定已导入的教研组");
+            }
+        }
+        try {
+            insert(username, displayName.strip(), roles, teacherId, roles.contains(AccountRole.APPROVER) ? step : null,
+                    roles.contains(AccountRole.APPROVER) ? schoolId : null, step == CreditStep.GROUP ? groupId : null, encoder.encode(password), createdBy);
+        } catch (DuplicateKeyException e) {
+            throw new AccountRefused("用户名 " + username + " 已存在");
+        }
+        return find(username).orElseThrow().account();
+    }
+
+    /**
+     * Creates an account for every imported teacher who has none (user name = 工号): each is a TEACHER; a
+     * teaching-research group leader also approves their group's entries, a director of studies their
+     * school's. Returns the generated passwords, which are not kept anywhere.
+     */
+    public List<Created> createForTeachers(String createdBy) {
+        record Row(String id, String name, String schoolId, String groupId, String roles) {
+        }
+        List<Row> teachers = jdbc.query("SELECT t.id, t.name, t.school_id, t.group_id, t.roles FROM teacher t "
+                + "WHERE NOT EXISTS (SELECT 1 FROM user_account a WHERE a.username = t.id OR a.teacher_id = t.id) ORDER BY t.id",
+                (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+        List<Created> created = teachers.stream().map(t -> new Created(t.id(), t.name(), rolesOf(t.roles(), t.groupId()), generatePassword())).toList();
+        // BCrypt is slow on purpose: hash on every core
+        List<String> hashes = created.parallelStream().map(c -> encoder.encode(c.password())).toList();
+        Timestamp now = Timestamp.from(Instant.now());
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < created.size(); i++) {
+            Row t = teachers.get(i);
+            CreditStep step = stepOf(created.get(i).roles(), t.roles());
+            rows.add(new Object[] {t.id(), hashes.get(i), names(created.get(i).roles()), t.name(), t.id(), step == null ? null : step.name(),
+                step == null ? null : t.schoolId(), step == CreditStep.GROUP ? t.groupId() : null, createdBy, now});
+        }
+        transactions.executeWithoutResult(s -> jdbc.batchUpdate("INSERT INTO user_account (username, password_hash, roles, display_name, "
+                + "teacher_id, approver_step, school_id, group_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows));
+        return created;
+    }
+
+    private static Set<Role> posts(String roles) {
+        return Arrays.stream(roles.split("[、,，]")).map(String::strip).filter(s -> !s.isEmpty())
+                .flatMap(s -> Role.parse(s).stream()).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    }
+
+    private static Set<AccountRole> rolesOf(String teacherRoles, String groupId) {
+        Set<Role> posts = posts(teacherRoles);
+        boolean approves = posts.contains(Role.DIRECTOR_OF_STUDIES) || (posts.contains(Role.GROUP_LEADER) && groupId != null);
+        return approves ? EnumSet.of(AccountRole.TEACHER, AccountRole.APPROVER) : EnumSet.of(AccountRole.TEACHER);
+    }
+
+    /** A director of studies reviews for the school office; a group leader approves for the group. */
+    private static CreditStep stepOf(Set<AccountRole> roles, String teacherRoles) {
+        if (!roles.contains(AccountRole.APPROVER)) {
+            return null;
+        }
+        return posts(teacherRoles).contains(Role.DIRECTOR_OF_STUDIES) ? CreditStep.OFFICE : CreditStep.GROUP;
+    }
+
+    /** Changes a password after checking the current one. */
+    public void changePassword(String username, String current, String fresh) {
+        Stored stored = find(username).orElseThrow(() -> new AccountRefused("没有账号 " + username));
+        if (current == null || !encoder.matches(current, stored.passwordHash())) {
+            throw new AccountRefused("当前密码不对，密码未修改");
+        }
+        checkPassword(fresh);
+        jdbc.update("UPDATE user_account SET password_hash = ? WHERE username = ?", encoder.encode(fresh), username);
+    }
+
+    /**
+     * The first administrator, when there is none: with the configured password, or a generated one that is
+     * returned to be printed once.
+     */
+    public Optional<String> ensureFirstAdmin(String username, String configuredPassword) {
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM user_account WHERE roles LIKE '%ADMIN%'", Integer.class) > 0) {
+            return Optional.empty();
+        }
+        boolean generated = configuredPassword == null || configuredPassword.isBlank();
+        String password = generated ? generatePassword() : configuredPassword;
+        create(username, "管理员", EnumSet.of(AccountRole.ADMIN), null, null, null, null, password, "初次启动");
+        return generated ? Optional.of(password) : Optional.empty();
+    }
+
+    static String generatePassword() {
+        char[] p = new char[12];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+        }
+        return new String(p);
+    }
+
+    private void insert(String username, String displayName, Set<AccountRole> roles, String teacherId, CreditStep step, String schoolId,
+                        String groupId, String hash, String createdBy) {
+        jdbc.update("INSERT INTO user_account (username, password_hash, roles, display_name, teacher_id, approver_step, school_id, group_id, "
+                + "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", username, hash, names(roles), displayName, teacherId,
+                step == null ? null : step.name(), schoolId, groupId, createdBy, Timestamp.from(Instant.now()));
+    }
+
+    private int exists(String table, String id) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE id = ?", Integer.class, id);
+    }
+
+    private static void checkUsername(String username) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new AccountRefused("用户名只能由 2–64 个字母、数字、. _ - 组成");
+        }
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
+            throw new AccountRefused("密码长度须为 " + MIN_PASSWORD + "–" + MAX_PASSWORD + " 个字符");
+        }
+    }
+
+    private static String names(Set<AccountRole> roles) {
+        return roles.stream().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    private static Account account(ResultSet rs) throws SQLException {
+        Set<AccountRole> roles = EnumSet.noneOf(AccountRole.class);
+        for (String r : rs.getString("roles").split(",")) {
+            roles.add(AccountRole.valueOf(r.strip()));
+        }
+        String step = rs.getString("approver_step");
+        return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), roles, rs.getString("teacher_id"),
+                step == null ? null : CreditStep.valueOf(step), rs.getString("school_id"), rs.getString("group_id"));
+    }
+}

@@ -1,0 +1,277 @@
+package cn.yanxiu.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The rule-set folders under {@code rules/} as an administrator works on them from the browser: read a
+ * file, save an edit or a new decision table only if the whole folder still validates (the old content is
+ * kept for undo), run the folder's tests, and activate a folder for a term by its content hash.
+ */
+@Service
+public class RuleSetWorkspace {
+
+    private static final Pattern FOLDER = Pattern.compile("[0-9]{4}-[0-9]{4}[A-Za-z0-9_-]{0,40}");
+    private static final Pattern FILE = Pattern.compile("[A-Za-z0-9_\\-\\u4e00-\\u9fa5]{1,80}\\.(drl|drl\\.xlsx)");
+    /** A DRL file is text an administrator edits; anything near this size is a mistake or an attack. */
+    public static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+    private final Path root;
+    private final JdbcTemplate jdbc;
+
+    RuleSetWorkspace(@Value("${yanxiu.rules.root:rules}") Path root, JdbcTemplate jdbc) {
+        this.root = root;
+        this.jdbc = jdbc;
+    }
+
+    /** Refused: no file was changed. */
+    public static class RuleEditRefused extends RuntimeException {
+        private final List<RuleProblem> problems;
+
+        public RuleEditRefused(String message, List<RuleProblem> problems) {
+            super(message);
+            this.problems = problems;
+        }
+
+        public List<RuleProblem> problems() {
+            return problems;
+        }
+    }
+
+    public record FileInfo(String name, long bytes, boolean decisionTable) {
+    }
+
+    /** What validating and testing a folder found. */
+    public record Check(String folder, boolean valid, List<RuleProblem> problems, int ruleCount, String hash, String academicYear,
+                        List<String> policies, List<String> testLines, int passed, int failed) {
+        public boolean activatable() {
+            return valid && failed == 0 && passed > 0;
+        }
+    }
+
+    public record Activation(String termId, String folder, String hash, String activatedBy, Instant activatedAt) {
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public List<String> folders() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("manifest.yaml"))).map(d -> d.getFileName().toString())
+                    .filter(n -> FOLDER.matcher(n).matches()).sorted(Comparator.reverseOrder()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path folder(String name) {
+        if (name == null || !FOLDER.matcher(name).matches() || !Files.isRegularFile(root.resolve(name).resolve("manifest.yaml"))) {
+            throw new RuleEditRefused("没有规则集文件夹 " + name, List.of());
+        }
+        return root.resolve(name);
+    }
+
+    public List<FileInfo> files(String folderName) {
+        try (Stream<Path> files = Files.list(folder(folderName))) {
+            return files.filter(Files::isRegularFile).map(f -> new FileInfo(f.getFileName().toString(), size(f), f.toString().endsWith(".xlsx")))
+                    .sorted(Comparator.comparing(FileInfo::name)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The text of a DRL file, the manifest or the tests, by name (no paths: only files listed in the folder). */
+    public String text(String folderName, String file) {
+        Path dir = folder(folderName);
+        Path f = "tests/policies.yaml".equals(file) ? dir.resolve("tests").resolve("policies.yaml") : dir.resolve(listed(dir, file));
+        if (f.toString().endsWith(".xlsx")) {
+            throw new RuleEditRefused(file + " 是决策表（Excel），请下载后在 Excel 中查看", List.of());
+        }
+        try {
+            return Files.readString(f, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public byte[] bytes(String folderName, String file) {
+        Path dir = folder(folderName);
+        try {
+            return Files.readAllBytes(dir.resolve(listed(dir, file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Validates the folder and, when it validates, runs its tests. */
+    public Check check(String folderName) {
+        return check(folderName, folder(folderName));
+    }
+
+    /** Saves a DRL file's new text if the folder still validates with it; otherwise nothing changes. */
+    public Check saveText(String folderName, String file, String text, String by) {
+        if (file == null || !file.endsWith(".drl") || !FILE.matcher(file).matches()) {
+            throw new RuleEditRefused("只能编辑 .drl 文件（文件名只含字母、数字、汉字、- 和 _）", List.of());
+        }
+        byte[] content = (text == null ? "" : text.replace("\r\n", "\n")).getBytes(StandardCharsets.UTF_8);
+        return save(folderName, file, content, by);
+    }
+
+    /** Adds or replaces a decision table if the folder still validates with it; otherwise nothing changes. */
+    public Check saveDecisionTable(String folderName, String file, byte[] content, String by) {
+        if (file == null || !file.endsWith(".drl.xlsx") || !FILE.matcher(file).matches()) {
+            throw new RuleEditRefused("决策表文件名须以 .drl.xlsx 结尾，只含字母、数字、汉字、- 和 _（收到 " + file + "）", List.of());
+        }
+        return save(folderName, file, content, by);
+    }
+
+    /** Puts back the content a file had before its last saved change (itself recorded, so undo can be undone). */
+    public Check undo(String folderName, String file, String by) {
+        Path dir = folder(folderName);
+        List<byte[]> before = jdbc.query("SELECT content FROM rule_file_revision WHERE rules_folder = ? AND file_name = ? ORDER BY id DESC",
+                (rs, i) -> rs.getBytes(1), folderName, file);
+        if (before.isEmpty()) {
+            throw new RuleEditRefused(file + " 没有可撤销的修改", List.of());
+        }
+        if (before.get(0) == null) {
+            Path candidate = copy(dir);
+            try {
+                Files.delete(candidate.resolve(file));
+                Check check = check(folderName, candidate);
+                if (!check.valid()) {
+                    throw new RuleEditRefused("撤销后规则集不能通过校验，未改动任何文件", check.problems());
+                }
+                record(folderName, file, Files.readAllBytes(dir.resolve(file)), by);
+                Files.delete(dir.resolve(file));
+                return check(folderName);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                FileSystemUtils.deleteRecursively(candidate.toFile());
+            }
+        }
+        return save(folderName, file, before.get(0), by);
+    }
+
+    public int revisions(String folderName, String file) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM rule_file_revision WHERE rules_folder = ? AND file_name = ?", Integer.class, folderName, file);
+    }
+
+    /** Makes a folder the rule set of a term, refused while it does not validate or its tests fail. */
+    public Activation activate(String termId, String folderName, String by) {
+        Check check = check(folderName);
+        if (!check.activatable()) {
+            throw new RuleEditRefused("规则集 " + folderName + (check.valid() ? " 的测试未全部通过（" + check.passed() + " 通过，" + check.failed() + " 失败）"
+                    : " 未通过校验") + "，不能启用", check.problems());
+        }
+        List<String> year = jdbc.queryForList("SELECT academic_year FROM term WHERE id = ?", String.class, termId);
+        if (year.isEmpty()) {
+            throw new RuleEditRefused("没有学期 " + termId, List.of());
+        }
+        if (!year.get(0).equals(check.academicYear())) {
+            throw new RuleEditRefused("规则集学年 " + check.academicYear() + " 与学期 " + termId + "（" + year.get(0) + "）不符", List.of());
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        if (jdbc.update("UPDATE rule_activation SET rules_folder = ?, rule_set_hash = ?, activated_by = ?, activated_at = ? WHERE term_id = ?",
+                folderName, check.hash(), by, now, termId) == 0) {
+            jdbc.update("INSERT INTO rule_activation (term_id, rules_folder, rule_set_hash, activated_by, activated_at) VALUES (?, ?, ?, ?, ?)",
+                    termId, folderName, check.hash(), by, now);
+        }
+        return activation(termId).orElseThrow();
+    }
+
+    public Optional<Activation> activation(String termId) {
+        return jdbc.query("SELECT term_id, rules_folder, rule_set_hash, activated_by, activated_at FROM rule_activation WHERE term_id = ?",
+                (rs, i) -> new Activation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()),
+                termId).stream().findFirst();
+    }
+
+    private Check save(String folderName, String file, byte[] content, String by) {
+        if (content.length > MAX_FILE_BYTES) {
+            throw new RuleEditRefused(file + " 有 " + content.length + " 字节，超过上限 " + MAX_FILE_BYTES + " 字节，未保存", List.of());
+        }
+        Path dir = folder(folderName);
+        Path candidate = copy(dir);
+        try {
+            Files.write(candidate.resolve(file), content);
+            Check check = check(folderName, candidate);
+            if (!check.valid()) {
+                throw new RuleEditRefused("保存后规则集不能通过校验，" + file + " 未保存", check.problems());
+            }
+            Path target = dir.resolve(file);
+            record(folderName, file, Files.exists(target) ? Files.readAllBytes(target) : null, by);
+            Path temp = dir.resolve("." + file + ".saving");
+            Files.write(temp, content);
+            Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return check;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            FileSystemUtils.deleteRecursively(candidate.toFile());
+        }
+    }
+
+    private void record(String folderName, String file, byte[] before, String by) {
+        jdbc.update("INSERT INTO rule_file_revision (rules_folder, file_name, content, saved_by, saved_at) VALUES (?, ?, ?, ?, ?)",
+                folderName, file, before, by, Timestamp.from(Instant.now()));
+    }
+
+    private static Check check(String folderName, Path dir) {
+        RuleSetLoader.Loaded loaded = RuleSetLoader.load(dir);
+        if (!loaded.ok()) {
+            return new Check(folderName, false, loaded.problems(), loaded.ruleCount(), null, null, List.of(), List.of(), 0, 0);
+        }
+        RuleSet rules = loaded.ruleSet();
+        try {
+            RuleTestRunner.Report report = new RuleTestRunner(rules).run(dir.resolve("tests"));
+            return new Check(folderName, true, List.of(), loaded.ruleCount(), rules.hash(), rules.manifest().academicYear(),
+                    new ArrayList<>(rules.policiesCovered()), report.lines(), report.passed(), report.failed());
+        } finally {
+            rules.dispose();
+        }
+    }
+
+    private static String listed(Path dir, String file) {
+        if (file == null || file.contains("/") || file.contains("\\") || file.startsWith(".") || !Files.isRegularFile(dir.resolve(file))) {
+            throw new RuleEditRefused("规则集中没有文件 " + file, List.of());
+        }
+        return file;
+    }
+
+    private static Path copy(Path dir) {
+        try {
+            Path candidate = Files.createTempDirectory("yanxiu-rule-edit");
+            FileSystemUtils.copyRecursively(dir, candidate);
+            return candidate;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long size(Path f) {
+        try {
+            return Files.size(f);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}

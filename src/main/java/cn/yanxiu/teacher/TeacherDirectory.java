@@ -1,0 +1,73 @@
+package cn.yanxiu.teacher;
+
+import cn.yanxiu.activity.ActivityType;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/** Finding teachers and reading what they did, for the web pages and the API. */
+@Service
+public class TeacherDirectory {
+
+    private static final int SEARCH_LIMIT = 50;
+    private final JdbcTemplate jdbc;
+
+    TeacherDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record TeacherLine(String id, String name, String schoolId, String school, String groupId, String group, String roles) {
+    }
+
+    public record ActivityLine(LocalDate date, String type, BigDecimal hours, int quantity, String note) {
+    }
+
+    public record TermLine(String id, String name, String academicYear) {
+    }
+
+    private static final String SELECT = "SELECT t.id, t.name, t.school_id, s.name, t.group_id, g.name, t.roles FROM teacher t "
+            + "JOIN school s ON s.id = t.school_id LEFT JOIN research_group g ON g.id = t.group_id ";
+
+    /** Teachers whose 工号 or name contains the text, first fifty. */
+    public List<TeacherLine> search(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        String like = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.query(SELECT + "WHERE t.id LIKE ? OR t.name LIKE ? ORDER BY t.id LIMIT " + SEARCH_LIMIT, (rs, i) -> line(rs), like, like);
+    }
+
+    public Optional<TeacherLine> find(String id) {
+        return jdbc.query(SELECT + "WHERE t.id = ?", (rs, i) -> line(rs), id).stream().findFirst();
+    }
+
+    public List<ActivityLine> activities(String teacherId, String termId) {
+        return jdbc.query("SELECT activity_date, type, hours, quantity, note FROM activity WHERE teacher_id = ? AND term_id = ? ORDER BY activity_date, id",
+                (rs, i) -> new ActivityLine(rs.getDate(1).toLocalDate(), label(rs.getString(2)), rs.getBigDecimal(3), rs.getInt(4), rs.getString(5)),
+                teacherId, termId);
+    }
+
+    public List<TermLine> terms() {
+        return jdbc.query("SELECT id, name, academic_year FROM term ORDER BY start_date DESC", (rs, i) -> new TermLine(rs.getString(1), rs.getString(2),
+                rs.getString(3)));
+    }
+
+    public int count() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM teacher", Integer.class);
+    }
+
+    private static String label(String type) {
+        try {
+            return ActivityType.valueOf(type).label();
+        } catch (IllegalArgumentException e) {
+            return type;
+        }
+    }
+
+    private static TeacherLine line(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new TeacherLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7));
+    }
+}

@@ -1,0 +1,89 @@
+package cn.yanxiu.web;
+
+import cn.yanxiu.accounts.LoginThrottle;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+
+/**
+ * Who may reach what. Pages use a signed-in session with CSRF tokens on every form. The REST API under
+ * {@code /api} takes HTTP Basic on each request and keeps no session; its 401 carries no
+ * {@code WWW-Authenticate} challenge, so a browser never caches those credentials and a forged cross-site
+ * request has nothing to ride on — which is why the API needs no CSRF token. Anonymous people reach only
+ * the sign-in page and certificate verification.
+ */
+@Configuration
+@ConditionalOnWebApplication
+@EnableMethodSecurity
+class WebSecurity {
+
+    static final String ADMIN = "ADMIN";
+    static final String AUDITOR = "AUDITOR";
+    static final String APPROVER = "APPROVER";
+    static final String TEACHER = "TEACHER";
+    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/**", "/v3/api-docs/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/certificates/**").permitAll()
+                        .requestMatchers("/api/admin/**").hasRole(ADMIN)
+                        .requestMatchers("/api/runs/**", "/api/teachers/**", "/api/county/**", "/api/rule-sets/**", "/api/diff/**")
+                        .hasAnyRole(ADMIN, AUDITOR, TEACHER)
+                        .requestMatchers("/api/credits/**").hasAnyRole(ADMIN, AUDITOR, APPROVER)
+                        .anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint((request, response, e) -> {
+                    response.setStatus(HttpStatus.UNAUTHORIZED.value());
+                    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                    response.setCharacterEncoding("UTF-8");
+                    response.getWriter().write("{\"error\":\"需要登录（HTTP Basic）\"}");
+                }))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .headers(h -> h.contentSecurityPolicy(p -> p.policyDirectives(CSP)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/verify/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/admin/**").hasRole(ADMIN)
+                        .requestMatchers("/runs/**", "/teachers/**", "/county/**", "/diff/**", "/rule-sets/**").hasAnyRole(ADMIN, AUDITOR)
+                        .requestMatchers("/approvals/**").hasAnyRole(ADMIN, APPROVER)
+                        .requestMatchers("/me/**").hasRole(TEACHER)
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(failure(throttle)).permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .headers(h -> h.contentSecurityPolicy(p -> p.policyDirectives(CSP)));
+        return http.build();
+    }
+
+    /** Says why sign-in failed: a wrong name or password, or a lock and until when. */
+    private static AuthenticationFailureHandler failure(LoginThrottle throttle) {
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+        return (request, response, e) -> {
+            String target = "/login?error";
+            if (e instanceof LockedException) {
+                var until = throttle.lockedUntil(request.getParameter("username"));
+                target = "/login?locked=" + (until == null ? "" : time.format(until));
+            }
+            response.sendRedirect(request.getContextPath() + target);
+        };
+    }
+}
