@@ -1,6 +1,9 @@
 package cn.yanxiu.web;
 
+import cn.yanxiu.accounts.Accounts;
 import cn.yanxiu.system.YanxiuSubcommand;
+import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,24 +12,38 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code serve}: keeps the web server running (port from the environment variable {@code SERVER_PORT}, default 8080) until stopped. */
+/**
+ * {@code serve}: keeps the web application running (port from {@code SERVER_PORT}, default 8080) until
+ * stopped. On the first start it creates the first administrator and prints a generated password once.
+ */
 @Component
-@Command(name = "serve", description = "启动网页服务（端口取环境变量 SERVER_PORT，默认 8080；目前提供公开的证书核验页 /verify/编号 与 /api/certificates/编号）；Ctrl+C 停止")
+@Command(name = "serve", description = "启动网页服务（端口取环境变量 SERVER_PORT，默认 8080）；首次启动时创建管理员账号并只显示一次初始密码；Ctrl+C 停止")
 class ServeCommand implements Callable<Integer>, YanxiuSubcommand {
 
     @Spec
     CommandSpec spec;
 
     private final String port;
+    private final Accounts accounts;
+    private final String adminUsername;
+    private final String adminPassword;
 
-    ServeCommand(@Value("${server.port:8080}") String port) {
+    ServeCommand(@Value("${server.port:8080}") String port, Accounts accounts, @Value("${yanxiu.admin.username:admin}") String adminUsername,
+                 @Value("${yanxiu.admin.password:}") String adminPassword) {
         this.port = port;
+        this.accounts = accounts;
+        this.adminUsername = adminUsername;
+        this.adminPassword = adminPassword;
     }
 
     @Override
     public Integer call() throws InterruptedException {
-        spec.commandLine().getOut().println("研修网页服务已启动：http://localhost:" + port + "/verify/证书编号（Ctrl+C 停止）");
-        spec.commandLine().getOut().flush();
+        PrintWriter out = spec.commandLine().getOut();
+        Optional<String> generated = accounts.ensureFirstAdmin(adminUsername, adminPassword);
+        generated.ifPresent(p -> out.println("已创建首位管理员：用户名 " + adminUsername + "，初始密码 " + p
+                + "（只显示这一次；登录后请在右上角修改）"));
+        out.println("研修网页服务已启动：http://localhost:" + port + "/ （证书核验：/verify/证书编号；接口说明：/api/openapi）Ctrl+C 停止");
+        out.flush();
         new CountDownLatch(1).await();
         return 0;
     }

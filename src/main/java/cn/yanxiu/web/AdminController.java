@@ -1,0 +1,181 @@
+package cn.yanxiu.web;
+
+import cn.yanxiu.accounts.AccountRole;
+import cn.yanxiu.accounts.Accounts;
+import cn.yanxiu.accounts.SignedIn;
+import cn.yanxiu.credits.CreditStep;
+import cn.yanxiu.evaluation.EvaluationRuns;
+import cn.yanxiu.evaluation.EvaluationService;
+import cn.yanxiu.importing.ImportResult;
+import cn.yanxiu.importing.SpreadsheetImporter;
+import cn.yanxiu.rules.RuleSetWorkspace;
+import cn.yanxiu.teacher.TeacherDirectory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.FileSystemUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The administrator's pages: overview, spreadsheet upload, accounts, starting a term-end run. */
+@Controller
+@RequestMapping("/admin")
+class AdminController {
+
+    /** More files than a county's term in one upload is a mistake. */
+    private static final int MAX_FILES = 20;
+
+    private final SpreadsheetImporter importer;
+    private final Accounts accounts;
+    private final TeacherDirectory teachers;
+    private final EvaluationRuns runs;
+    private final EvaluationService evaluation;
+    private final RuleSetWorkspace workspace;
+    /** One term-end run at a time per process; the run lock in the database refuses a second one per term anyway. */
+    private final ExecutorService runExecutor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "yanxiu-web-run");
+        t.setDaemon(true);
+        return t;
+    });
+
+    AdminController(SpreadsheetImporter importer, Accounts accounts, TeacherDirectory teachers, EvaluationRuns runs, EvaluationService evaluation,
+                    RuleSetWorkspace workspace) {
+        this.importer = importer;
+        this.accounts = accounts;
+        this.teachers = teachers;
+        this.runs = runs;
+        this.evaluation = evaluation;
+        this.workspace = workspace;
+    }
+
+    @GetMapping
+    String overview(Model model) {
+        model.addAttribute("teachers", teachers.count());
+        model.addAttribute("terms", teachers.terms());
+        model.addAttribute("activations", teachers.terms().stream().map(t -> workspace.activation(t.id()).orElse(null)).toList());
+        model.addAttribute("runs", runs.all().stream().limit(5).toList());
+        model.addAttribute("accounts", accounts.all().size());
+        model.addAttribute("folders", workspace.folders());
+        return "admin/overview";
+    }
+
+    @GetMapping("/import")
+    String importForm() {
+        return "admin/import";
+    }
+
+    /** Imports the uploaded files whole or not at all, each refusal listing file, row, column and reason. */
+    @PostMapping("/import")
+    String importFiles(@RequestParam("files") List<MultipartFile> files, Model model) throws IOException {
+        List<MultipartFile> given = files.stream().filter(f -> !f.isEmpty()).toList();
+        if (given.isEmpty()) {
+            model.addAttribute("error", "请选择要导入的表格文件（.xlsx 或 .csv）");
+            return "admin/import";
+        }
+        if (given.size() > MAX_FILES) {
+            model.addAttribute("error", "一次最多导入 " + MAX_FILES + " 个文件，收到 " + given.size() + " 个；未导入任何内容");
+            return "admin/import";
+        }
+        Path dir = Files.createTempDirectory("yanxiu-upload");
+        try {
+            List<Path> saved = new ArrayList<>();
+            for (MultipartFile f : given) {
+                Path target = dir.resolve(safeName(f.getOriginalFilename(), saved.size()));
+                try (InputStream in = f.getInputStream()) {
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                saved.add(target);
+            }
+            List<ImportResult> results = importer.importFiles(saved);
+            model.addAttribute("results", results);
+            long refused = results.stream().filter(r -> !r.imported()).count();
+            model.addAttribute(refused == 0 ? "ok" : "error", refused == 0 ? "全部 " + results.size() + " 个文件已导入"
+                    : refused + " 个文件未导入（整份文件不写入），请按下表修改后重新上传");
+        } finally {
+            FileSystemUtils.deleteRecursively(dir);
+        }
+        return "admin/import";
+    }
+
+    @GetMapping("/accounts")
+    String accountList(Model model) {
+        model.addAttribute("list", accounts.all());
+        model.addAttribute("roles", AccountRole.values());
+        return "admin/accounts";
+    }
+
+    @PostMapping("/accounts")
+    String createAccount(@AuthenticationPrincipal SignedIn me, @RequestParam String username, @RequestParam String displayName,
+                         @RequestParam(required = false) List<AccountRole> roles, @RequestParam(required = false) String teacherId,
+                         @RequestParam(required = false) CreditStep step, @RequestParam(required = false) String schoolId,
+                         @RequestParam(required = false) String groupId, @RequestParam String password, RedirectAttributes flash) {
+        try {
+            Set<AccountRole> chosen = roles == null || roles.isEmpty() ? EnumSet.noneOf(AccountRole.class) : EnumSet.copyOf(roles);
+            accounts.create(username.strip(), displayName, chosen, blank(teacherId), step, blank(schoolId), blank(groupId), password, me.getUsername());
+            flash.addFlashAttribute("ok", "账号 " + username + " 已创建");
+        } catch (Accounts.AccountRefused e) {
+            flash.addFlashAttribute("error", e.getMessage() + "；未创建账号");
+        }
+        return "redirect:/admin/accounts";
+    }
+
+    /** Accounts for every imported teacher without one; the generated passwords are shown on this page only. */
+    @PostMapping("/accounts/teachers")
+    String createTeacherAccounts(@AuthenticationPrincipal SignedIn me, Model model) {
+        List<Accounts.Created> created = accounts.createForTeachers(me.getUsername());
+        model.addAttribute("created", created);
+        model.addAttribute("ok", "已为 " + created.size() + " 位教师创建账号。初始密码只在本页显示这一次，请打印或保存后分发，并提醒教师登录后修改。");
+        return "admin/created-accounts";
+    }
+
+    @GetMapping("/runs/new")
+    String runForm(Model model) {
+        model.addAttribute("terms", teachers.terms());
+        model.addAttribute("activations", teachers.terms().stream().map(t -> workspace.activation(t.id()).orElse(null)).toList());
+        return "admin/run-new";
+    }
+
+    /** Starts the term-end run with the term's activated rule set and shows its live progress. */
+    @PostMapping("/runs")
+    String startRun(@AuthenticationPrincipal SignedIn me, @RequestParam String term, RedirectAttributes flash) {
+        try {
+            RuleSetWorkspace.Activation activation = workspace.activation(term)
+                    .orElseThrow(() -> new EvaluationRuns.RunRefused("学期 " + term + " 还没有启用的规则集：请先在“规则集”页校验、测试并启用"));
+            EvaluationRuns.Run run = evaluation.startInBackground(term, workspace.folder(activation.folder()), activation.hash(), "全部",
+                    me.getUsername(), runExecutor);
+            return "redirect:/runs/" + run.id();
+        } catch (EvaluationRuns.RunRefused | RuleSetWorkspace.RuleEditRefused e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            return "redirect:/admin/runs/new";
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** The uploaded file's own name (reports cite it), without any folder part a browser or a forger sent. */
+    static String safeName(String original, int index) {
+        String name = original == null ? "" : original.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[^\\p{L}\\p{N}._() -]", "_");
+        if (name.isBlank() || name.startsWith(".")) {
+            name = "upload-" + index + name;
+        }
+        return name.length() > 120 ? name.substring(name.length() - 120) : name;
+    }
+}

@@ -1,0 +1,225 @@
+package cn.yanxiu.web;
+
+import cn.yanxiu.credits.CreditSummaryExporter;
+import cn.yanxiu.evaluation.DiffService;
+import cn.yanxiu.evaluation.EvaluationRuns;
+import cn.yanxiu.evaluation.EvaluationService;
+import cn.yanxiu.evaluation.Explanation;
+import cn.yanxiu.evaluation.ExplanationService;
+import cn.yanxiu.evaluation.GradeDiff;
+import cn.yanxiu.evaluation.GradeMix;
+import cn.yanxiu.evaluation.ResultExporter;
+import cn.yanxiu.evaluation.RuleSnapshots;
+import cn.yanxiu.exports.CountyReportExporter;
+import cn.yanxiu.rules.RuleSetWorkspace;
+import cn.yanxiu.teacher.TeacherDirectory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** What an auditor (and an administrator) reads: runs and their grade mix, teachers, explanations, diffs, the county dashboard, exports. */
+@Controller
+class AuditController {
+
+    private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final int CHANGES_SHOWN = 500;
+
+    private final EvaluationRuns runs;
+    private final EvaluationService evaluation;
+    private final GradeMix gradeMix;
+    private final ExplanationService explanations;
+    private final RuleSnapshots snapshots;
+    private final TeacherDirectory teachers;
+    private final DiffService diffs;
+    private final CountyReportExporter county;
+    private final ResultExporter results;
+    private final CreditSummaryExporter creditSummary;
+    private final RuleSetWorkspace workspace;
+    private final JdbcTemplate jdbc;
+
+    AuditController(EvaluationRuns runs, EvaluationService evaluation, GradeMix gradeMix, ExplanationService explanations, RuleSnapshots snapshots,
+                    TeacherDirectory teachers, DiffService diffs, CountyReportExporter county, ResultExporter results,
+                    CreditSummaryExporter creditSummary, RuleSetWorkspace workspace, JdbcTemplate jdbc) {
+        this.runs = runs;
+        this.evaluation = evaluation;
+        this.gradeMix = gradeMix;
+        this.explanations = explanations;
+        this.snapshots = snapshots;
+        this.teachers = teachers;
+        this.diffs = diffs;
+        this.county = county;
+        this.results = results;
+        this.creditSummary = creditSummary;
+        this.workspace = workspace;
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/runs")
+    String runList(Model model) {
+        model.addAttribute("runs", runs.all());
+        return "audit/runs";
+    }
+
+    @GetMapping("/runs/{id}")
+    String run(@PathVariable long id, Model model) {
+        EvaluationRuns.Run run = run(id);
+        model.addAttribute("run", run);
+        model.addAttribute("progress", evaluation.progress(run));
+        if (run.completed()) {
+            GradeMix.BySchool mix = gradeMix.bySchool(id);
+            model.addAttribute("mix", mix);
+            List<String> schools = new ArrayList<>(mix.schools().keySet());
+            Map<String, List<? extends Number>> series = new LinkedHashMap<>();
+            for (String grade : mix.grades()) {
+                series.put(grade, schools.stream().map(s -> mix.count(s, grade)).toList());
+            }
+            model.addAttribute("chart", Charts.stackedBars("各校等级分布（人）", schools, series, true));
+            model.addAttribute("charts", true);
+        }
+        return "audit/run";
+    }
+
+    /** Polled by the run page while a run is under way. */
+    @GetMapping("/runs/{id}/progress")
+    @ResponseBody
+    Map<String, Object> progress(@PathVariable long id) {
+        EvaluationRuns.Run run = run(id);
+        EvaluationService.RunProgress p = evaluation.progress(run);
+        return Map.of("status", run.status(), "statusLabel", RunStatus.label(run.status()), "done", p.done(), "total", p.total());
+    }
+
+    @GetMapping("/runs/{id}/teachers/{teacherId}")
+    String explanation(@PathVariable long id, @PathVariable String teacherId, Model model) throws IOException {
+        EvaluationRuns.Run run = run(id);
+        Explanation e = explanations.fromRun(run.termId(), id, teacherId, true);
+        model.addAttribute("e", e);
+        List<RuleSnapshots.StoredFile> files = snapshots.files(run.ruleSetHash());
+        Map<String, List<RuleSetController.Line>> texts = new LinkedHashMap<>();
+        for (Explanation.FiredRuleView r : e.rules()) {
+            texts.put(r.rule(), RuleText.of(r.rule(), files));
+        }
+        model.addAttribute("ruleTexts", texts);
+        return "audit/explanation";
+    }
+
+    @GetMapping("/teachers")
+    String search(@RequestParam(required = false) String q, Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute("found", teachers.search(q));
+        return "audit/teachers";
+    }
+
+    @GetMapping("/teachers/{id}")
+    String teacher(@PathVariable String id, @RequestParam(required = false) String term, Model model) {
+        TeacherDirectory.TeacherLine t = teachers.find(id).orElseThrow(() -> new IllegalArgumentException("没有教师 " + id));
+        List<TeacherDirectory.TermLine> terms = teachers.terms();
+        String chosen = term != null ? term : terms.isEmpty() ? null : terms.get(0).id();
+        model.addAttribute("t", t);
+        model.addAttribute("terms", terms);
+        model.addAttribute("term", chosen);
+        model.addAttribute("activities", chosen == null ? List.of() : teachers.activities(id, chosen));
+        model.addAttribute("results", jdbc.queryForList("SELECT r.run_id, u.term_id, r.grade, r.final_score FROM evaluation_result r "
+                + "JOIN evaluation_run u ON u.id = r.run_id WHERE r.teacher_id = ? AND u.status = 'COMPLETED' ORDER BY r.run_id DESC", id));
+        return "audit/teacher";
+    }
+
+    @GetMapping("/diff")
+    String diff(@RequestParam(required = false) Long left, @RequestParam(required = false) Long right,
+                @RequestParam(required = false) String leftRules, @RequestParam(required = false) String rightRules,
+                @RequestParam(required = false) String term, Model model) throws IOException {
+        model.addAttribute("runs", runs.all().stream().filter(EvaluationRuns.Run::completed).toList());
+        model.addAttribute("folders", workspace.folders());
+        model.addAttribute("terms", teachers.terms());
+        GradeDiff diff = null;
+        if (left != null && right != null) {
+            diff = diffs.runs(left, right);
+        } else if (leftRules != null && rightRules != null && term != null) {
+            diff = diffs.ruleSets(term, workspace.folder(leftRules), workspace.folder(rightRules));
+        }
+        if (diff != null) {
+            model.addAttribute("diff", diff);
+            model.addAttribute("changes", diff.changes().stream().limit(CHANGES_SHOWN).toList());
+        }
+        return "audit/diff";
+    }
+
+    /** The county dashboard (C3): schools compared on activities held, compliance per policy and grade mix. */
+    @GetMapping("/county")
+    String county(@RequestParam(required = false) Long run, Model model) {
+        List<EvaluationRuns.Run> completed = runs.all().stream().filter(EvaluationRuns.Run::completed).toList();
+        model.addAttribute("runs", completed);
+        if (completed.isEmpty()) {
+            return "audit/county";
+        }
+        long id = run != null ? run : completed.get(0).id();
+        CountyReportExporter.CountyReport report = county.report(id);
+        model.addAttribute("report", report);
+        List<String> names = report.schools().stream().map(CountyReportExporter.SchoolLine::name).toList();
+        Map<String, List<? extends Number>> activities = new LinkedHashMap<>();
+        activities.put("全校培训（天）", report.schools().stream().map(CountyReportExporter.SchoolLine::trainingDays).toList());
+        activities.put("教研活动（次）", report.schools().stream().map(CountyReportExporter.SchoolLine::groupSessions).toList());
+        activities.put("集中学习（次）", report.schools().stream().map(CountyReportExporter.SchoolLine::studySessions).toList());
+        model.addAttribute("activityChart", Charts.stackedBars("各校开展的研修活动", names, activities, false));
+        Map<String, List<? extends Number>> grades = new LinkedHashMap<>();
+        for (String g : report.grades()) {
+            grades.put(g, report.schools().stream().map(s -> Math.round(s.grade(g) * 1000.0 / s.teachers()) / 10.0).toList());
+        }
+        model.addAttribute("gradeChart", Charts.stackedBars("各校等级构成（%）", names, grades, true));
+        Map<String, List<? extends Number>> compliance = new LinkedHashMap<>();
+        for (String p : report.policies()) {
+            compliance.put(p, report.schools().stream().map(s -> s.compliance(p) == null ? 0 : Math.round(s.compliance(p) * 1000) / 10.0).toList());
+        }
+        model.addAttribute("complianceChart", Charts.stackedBars("各校政策达标率（%）", names, compliance, false));
+        model.addAttribute("charts", true);
+        return "audit/county";
+    }
+
+    @GetMapping("/runs/{id}/export/{what}")
+    ResponseEntity<byte[]> export(@PathVariable long id, @PathVariable String what) throws IOException {
+        EvaluationRuns.Run run = run(id);
+        Path file = Files.createTempFile("yanxiu-export", ".xlsx");
+        try {
+            String name;
+            switch (what) {
+                case "results" -> {
+                    results.export(id, file);
+                    name = "评价结果-" + run.termId() + "-运行" + id + ".xlsx";
+                }
+                case "county" -> {
+                    county.write(id, file);
+                    name = "县域汇总-" + run.termId() + "-运行" + id + ".xlsx";
+                }
+                case "credits" -> {
+                    creditSummary.write(run.termId(), null, file);
+                    name = "学分认定汇总表-" + run.termId() + ".xlsx";
+                }
+                default -> throw new IllegalArgumentException("没有导出 " + what + "（可选 results、county、credits）");
+            }
+            return ResponseEntity.ok().contentType(XLSX)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                    .body(Files.readAllBytes(file));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private EvaluationRuns.Run run(long id) {
+        return runs.find(id).orElseThrow(() -> new IllegalArgumentException("没有运行 #" + id));
+    }
+}

@@ -1,0 +1,48 @@
+package cn.yanxiu.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/** What every page needs (the session length for the timeout warning) and how a refused request reads. */
+@ControllerAdvice(basePackages = "cn.yanxiu.web", annotations = org.springframework.stereotype.Controller.class)
+class PageAdvice {
+
+    private final long sessionSeconds;
+
+    PageAdvice(@Value("${server.servlet.session.timeout:30m}") Duration timeout) {
+        this.sessionSeconds = timeout.toSeconds();
+    }
+
+    @ModelAttribute("sessionSeconds")
+    long sessionSeconds() {
+        return sessionSeconds;
+    }
+
+    @ModelAttribute("statusLabels")
+    java.util.Map<String, String> statusLabels() {
+        return RunStatus.LABELS;
+    }
+
+    /** A missing teacher, run or file: the page says what was not found. */
+    @ExceptionHandler({IllegalArgumentException.class, java.util.NoSuchElementException.class})
+    String notFound(RuntimeException e, Model model, HttpServletResponse response) {
+        response.setStatus(404);
+        model.addAttribute("sessionSeconds", sessionSeconds);
+        model.addAttribute("error", e.getMessage() == null ? "没有找到" : e.getMessage());
+        return "problem";
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String tooLarge(Model model, HttpServletResponse response) {
+        response.setStatus(413);
+        model.addAttribute("sessionSeconds", sessionSeconds);
+        model.addAttribute("error", "上传的文件超过大小上限，未导入任何内容");
+        return "problem";
+    }
+}

@@ -1,0 +1,184 @@
+package cn.yanxiu.web;
+
+import cn.yanxiu.accounts.SignedIn;
+import cn.yanxiu.rules.RuleProblem;
+import cn.yanxiu.rules.RuleSetWorkspace;
+import cn.yanxiu.teacher.TeacherDirectory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Rule sets in the browser. Everyone who audits may read the files and validate and test a folder;
+ * only an administrator saves an edit (kept only if the folder still validates), uploads a decision
+ * table, undoes a change or activates a folder for a term.
+ */
+@Controller
+class RuleSetController {
+
+    private final RuleSetWorkspace workspace;
+    private final TeacherDirectory teachers;
+
+    RuleSetController(RuleSetWorkspace workspace, TeacherDirectory teachers) {
+        this.workspace = workspace;
+        this.teachers = teachers;
+    }
+
+    /** One line of a file as shown: its number, text, and whether a problem points at it. */
+    record Line(int number, String text, boolean problem) {
+        /** The line number right-aligned, as an editor's margin shows it. */
+        public String label() {
+            return String.format("%4d", number);
+        }
+    }
+
+    @GetMapping("/rule-sets")
+    String list(Model model) {
+        model.addAttribute("folders", workspace.folders());
+        return "rules/list";
+    }
+
+    @GetMapping("/rule-sets/{folder}")
+    String folder(@PathVariable String folder, @RequestParam(required = false) String check, Model model) {
+        model.addAttribute("folder", folder);
+        model.addAttribute("files", workspace.files(folder));
+        model.addAttribute("terms", teachers.terms());
+        if (check != null) {
+            model.addAttribute("check", workspace.check(folder));
+        }
+        return "rules/folder";
+    }
+
+    @GetMapping("/rule-sets/{folder}/files/{file}")
+    String file(@PathVariable String folder, @PathVariable String file, Model model) {
+        model.addAttribute("folder", folder);
+        model.addAttribute("file", file);
+        model.addAttribute("revisions", workspace.revisions(folder, file));
+        if (file.endsWith(".xlsx")) {
+            workspace.bytes(folder, file);
+            return "rules/table";
+        }
+        String text = workspace.text(folder, file);
+        model.addAttribute("text", text);
+        model.addAttribute("lines", lines(text, file, List.of()));
+        return "rules/file";
+    }
+
+    @GetMapping("/rule-sets/{folder}/tests")
+    String tests(@PathVariable String folder, Model model) {
+        String text = workspace.text(folder, "tests/policies.yaml");
+        model.addAttribute("folder", folder);
+        model.addAttribute("file", "tests/policies.yaml");
+        model.addAttribute("revisions", 0);
+        model.addAttribute("text", text);
+        model.addAttribute("lines", lines(text, "tests/policies.yaml", List.of()));
+        return "rules/file";
+    }
+
+    @GetMapping("/rule-sets/{folder}/files/{file}/download")
+    ResponseEntity<byte[]> download(@PathVariable String folder, @PathVariable String file) {
+        byte[] content = workspace.bytes(folder, file);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file, StandardCharsets.UTF_8).build().toString())
+                .body(content);
+    }
+
+    /** Saves the edited text when the folder still validates; otherwise shows the problems on the lines they point at and saves nothing. */
+    @PostMapping("/admin/rules/{folder}/files/{file}")
+    String save(@AuthenticationPrincipal SignedIn me, @PathVariable String folder, @PathVariable String file, @RequestParam String text,
+                Model model, RedirectAttributes flash) {
+        try {
+            RuleSetWorkspace.Check check = workspace.saveText(folder, file, text, me.getUsername());
+            flash.addFlashAttribute("ok", file + " 已保存；规则集校验通过（" + check.ruleCount() + " 条规则），测试 " + check.passed() + " 通过，"
+                    + check.failed() + " 失败" + (check.failed() > 0 ? "：启用前须修正" : ""));
+            return "redirect:/rule-sets/" + folder + "/files/" + file;
+        } catch (RuleSetWorkspace.RuleEditRefused e) {
+            model.addAttribute("folder", folder);
+            model.addAttribute("file", file);
+            model.addAttribute("revisions", workspace.revisions(folder, file));
+            model.addAttribute("text", text);
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("problems", e.problems());
+            model.addAttribute("lines", lines(text, file, e.problems()));
+            return "rules/file";
+        }
+    }
+
+    @PostMapping("/admin/rules/{folder}/tables")
+    String upload(@AuthenticationPrincipal SignedIn me, @PathVariable String folder, @RequestParam("table") MultipartFile table,
+                  RedirectAttributes flash) throws IOException {
+        String name = AdminController.safeName(table.getOriginalFilename(), 0);
+        try {
+            if (table.getSize() > RuleSetWorkspace.MAX_FILE_BYTES) {
+                throw new RuleSetWorkspace.RuleEditRefused(name + " 超过 " + RuleSetWorkspace.MAX_FILE_BYTES + " 字节，未保存", List.of());
+            }
+            RuleSetWorkspace.Check check = workspace.saveDecisionTable(folder, name, table.getBytes(), me.getUsername());
+            flash.addFlashAttribute("ok", name + " 已保存；规则集校验通过，测试 " + check.passed() + " 通过，" + check.failed() + " 失败");
+        } catch (RuleSetWorkspace.RuleEditRefused e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("problems", e.problems());
+        }
+        return "redirect:/rule-sets/" + folder;
+    }
+
+    @PostMapping("/admin/rules/{folder}/files/{file}/undo")
+    String undo(@AuthenticationPrincipal SignedIn me, @PathVariable String folder, @PathVariable String file, RedirectAttributes flash) {
+        try {
+            workspace.undo(folder, file, me.getUsername());
+            flash.addFlashAttribute("ok", file + " 已恢复为上一次保存前的内容");
+        } catch (RuleSetWorkspace.RuleEditRefused e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("problems", e.problems());
+        }
+        return "redirect:/rule-sets/" + folder + (file.endsWith(".drl") ? "/files/" + file : "");
+    }
+
+    @PostMapping("/admin/rules/{folder}/activate")
+    String activate(@AuthenticationPrincipal SignedIn me, @PathVariable String folder, @RequestParam String term, RedirectAttributes flash) {
+        try {
+            RuleSetWorkspace.Activation a = workspace.activate(term, folder, me.getUsername());
+            flash.addFlashAttribute("ok", "学期 " + term + " 已启用规则集 " + folder + "（哈希 " + a.hash().substring(0, 16) + "…）");
+        } catch (RuleSetWorkspace.RuleEditRefused e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("problems", e.problems());
+        }
+        return "redirect:/rule-sets/" + folder;
+    }
+
+    /** The file's lines, marking those a problem's {@code file:line:column} points at. */
+    static List<Line> lines(String text, String file, List<RuleProblem> problems) {
+        Set<Integer> marked = new HashSet<>();
+        for (RuleProblem p : problems) {
+            String[] parts = p.location().split(":");
+            if (parts.length >= 2 && parts[0].equals(file)) {
+                try {
+                    marked.add(Integer.parseInt(parts[1]));
+                } catch (NumberFormatException e) {
+                    // a location without a line number marks no line
+                }
+            }
+        }
+        List<Line> lines = new ArrayList<>();
+        String[] split = text.split("\n", -1);
+        for (int i = 0; i < split.length; i++) {
+            lines.add(new Line(i + 1, split[i], marked.contains(i + 1)));
+        }
+        return lines;
+    }
+}

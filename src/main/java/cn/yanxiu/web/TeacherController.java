@@ -1,0 +1,77 @@
+package cn.yanxiu.web;
+
+import cn.yanxiu.accounts.SignedIn;
+import cn.yanxiu.certificates.Certificates;
+import cn.yanxiu.credits.CreditLedger;
+import cn.yanxiu.evaluation.EvaluationRuns;
+import cn.yanxiu.evaluation.ExplanationService;
+import cn.yanxiu.teacher.TeacherDirectory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** A teacher's own page: logs, grade and why in plain words, what would raise it, credits, certificates. Never another teacher's. */
+@Controller
+class TeacherController {
+
+    private final TeacherDirectory teachers;
+    private final ExplanationService explanations;
+    private final EvaluationRuns runs;
+    private final CreditLedger ledger;
+    private final Certificates certificates;
+    private final JdbcTemplate jdbc;
+
+    TeacherController(TeacherDirectory teachers, ExplanationService explanations, EvaluationRuns runs, CreditLedger ledger, Certificates certificates,
+                      JdbcTemplate jdbc) {
+        this.teachers = teachers;
+        this.explanations = explanations;
+        this.runs = runs;
+        this.ledger = ledger;
+        this.certificates = certificates;
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/me")
+    String me(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) String term, Model model) throws IOException {
+        String id = me.account().teacherId();
+        TeacherDirectory.TeacherLine t = teachers.find(id).orElseThrow(() -> new IllegalArgumentException("账号没有对应的教师"));
+        List<TeacherDirectory.TermLine> terms = teachers.terms();
+        String chosen = term != null ? term : terms.isEmpty() ? null : terms.get(0).id();
+        model.addAttribute("t", t);
+        model.addAttribute("terms", terms);
+        model.addAttribute("term", chosen);
+        model.addAttribute("activities", chosen == null ? List.of() : teachers.activities(id, chosen));
+        // the teacher's latest finished run of the chosen term
+        List<Long> run = chosen == null ? List.of() : jdbc.queryForList("SELECT r.run_id FROM evaluation_result r JOIN evaluation_run u ON u.id = r.run_id "
+                + "WHERE r.teacher_id = ? AND u.term_id = ? AND u.status = 'COMPLETED' ORDER BY r.run_id DESC", Long.class, id, chosen);
+        if (!run.isEmpty()) {
+            model.addAttribute("e", explanations.fromRun(chosen, run.get(0), id, true));
+        }
+        model.addAttribute("entries", ledger.entries(id));
+        model.addAttribute("certificates", certificates.heldBy(id));
+        return "me";
+    }
+
+    @GetMapping("/me/certificates/{serial}")
+    ResponseEntity<byte[]> certificate(@AuthenticationPrincipal SignedIn me, @PathVariable String serial) throws IOException {
+        boolean own = certificates.heldBy(me.account().teacherId()).stream().anyMatch(c -> c.serial().equals(serial));
+        if (!own) {
+            throw new IllegalArgumentException("没有您的证书 " + serial);
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("研修合格证书-" + serial + ".pdf", StandardCharsets.UTF_8)
+                        .build().toString())
+                .body(certificates.pdf(serial));
+    }
+}
