@@ -55,6 +55,17 @@ public class TeacherDirectory {
                 rs.getString(3)));
     }
 
+    /** The term people mean by "this term": the latest with a finished evaluation run, else the latest term. */
+    public String currentTerm() {
+        List<String> evaluated = jdbc.queryForList("SELECT m.id FROM term m WHERE EXISTS (SELECT 1 FROM evaluation_run u WHERE u.term_id = m.id "
+                + "AND u.status = 'COMPLETED') ORDER BY m.start_date DESC", String.class);
+        if (!evaluated.isEmpty()) {
+            return evaluated.get(0);
+        }
+        List<TermLine> all = terms();
+        return all.isEmpty() ? null : all.get(0).id();
+    }
+
     public int count() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM teacher", Integer.class);
     }

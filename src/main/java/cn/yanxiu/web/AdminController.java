@@ -3,6 +3,8 @@ package cn.yanxiu.web;
 import cn.yanxiu.accounts.AccountRole;
 import cn.yanxiu.accounts.Accounts;
 import cn.yanxiu.accounts.SignedIn;
+import cn.yanxiu.certificates.Certificates;
+import cn.yanxiu.credits.CreditLedger;
 import cn.yanxiu.credits.CreditStep;
 import cn.yanxiu.evaluation.EvaluationRuns;
 import cn.yanxiu.evaluation.EvaluationService;
@@ -26,6 +28,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -53,8 +56,16 @@ class AdminController {
         return t;
     });
 
+    private final CreditLedger ledger;
+    private final Certificates certificates;
+    private final Path certificateDir;
+
     AdminController(SpreadsheetImporter importer, Accounts accounts, TeacherDirectory teachers, EvaluationRuns runs, EvaluationService evaluation,
-                    RuleSetWorkspace workspace) {
+                    RuleSetWorkspace workspace, CreditLedger ledger, Certificates certificates,
+                    @org.springframework.beans.factory.annotation.Value("${yanxiu.certificates.dir:certificates}") Path certificateDir) {
+        this.ledger = ledger;
+        this.certificates = certificates;
+        this.certificateDir = certificateDir;
         this.importer = importer;
         this.accounts = accounts;
         this.teachers = teachers;
@@ -163,6 +174,33 @@ class AdminController {
             flash.addFlashAttribute("error", e.getMessage());
             return "redirect:/admin/runs/new";
         }
+    }
+
+    /** Proposes the credits of a finished run (a correction of earlier entries needs a reason). */
+    @PostMapping("/runs/{id}/credits")
+    String proposeCredits(@AuthenticationPrincipal SignedIn me, @PathVariable long id, @RequestParam(required = false) String reason,
+                          RedirectAttributes flash) {
+        try {
+            CreditLedger.Proposal p = ledger.propose(id, me.getUsername(), blank(reason));
+            flash.addFlashAttribute("ok", "学分建议已提出：新提出 " + p.proposed() + " 条，更正 " + p.corrected() + " 条，结果未变 " + p.unchanged()
+                    + " 人，无认定学时 " + p.withoutHours() + " 人；等待教研组认定");
+        } catch (CreditLedger.CreditRefused e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/runs/" + id;
+    }
+
+    /** Issues certificates for the run's registered entries into the certificate folder, one ZIP per school. */
+    @PostMapping("/runs/{id}/certificates")
+    String issueCertificates(@AuthenticationPrincipal SignedIn me, @PathVariable long id, RedirectAttributes flash) throws IOException {
+        try {
+            Certificates.Issued issued = certificates.issue(id, me.getUsername(), certificateDir.resolve("run-" + id), null);
+            flash.addFlashAttribute("ok", "证书 " + issued.certificates() + " 份（新发 " + issued.newlyIssued() + " 份），已写入 "
+                    + certificateDir.resolve("run-" + id).toAbsolutePath() + "，每校一个 ZIP；教师可在“我的研修”下载");
+        } catch (Certificates.CertificateRefused e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/runs/" + id;
     }
 
     private static String blank(String s) {

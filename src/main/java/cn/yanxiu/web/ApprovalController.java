@@ -50,7 +50,7 @@ class ApprovalController {
     String queue(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) String term, @RequestParam(required = false) CreditStep step,
                  @RequestParam(required = false) String school, @RequestParam(required = false) String group, Model model) {
         List<TeacherDirectory.TermLine> terms = teachers.terms();
-        String chosen = term != null ? term : terms.isEmpty() ? null : terms.get(0).id();
+        String chosen = term != null ? term : teachers.currentTerm();
         model.addAttribute("terms", terms);
         model.addAttribute("term", chosen);
         model.addAttribute("school", blank(school));

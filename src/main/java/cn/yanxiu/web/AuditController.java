@@ -129,7 +129,7 @@ class AuditController {
     String teacher(@PathVariable String id, @RequestParam(required = false) String term, Model model) {
         TeacherDirectory.TeacherLine t = teachers.find(id).orElseThrow(() -> new IllegalArgumentException("没有教师 " + id));
         List<TeacherDirectory.TermLine> terms = teachers.terms();
-        String chosen = term != null ? term : terms.isEmpty() ? null : terms.get(0).id();
+        String chosen = term != null ? term : teachers.currentTerm();
         model.addAttribute("t", t);
         model.addAttribute("terms", terms);
         model.addAttribute("term", chosen);

@@ -47,7 +47,7 @@ class TeacherController {
         String id = me.account().teacherId();
         TeacherDirectory.TeacherLine t = teachers.find(id).orElseThrow(() -> new IllegalArgumentException("账号没有对应的教师"));
         List<TeacherDirectory.TermLine> terms = teachers.terms();
-        String chosen = term != null ? term : terms.isEmpty() ? null : terms.get(0).id();
+        String chosen = term != null ? term : teachers.currentTerm();
         model.addAttribute("t", t);
         model.addAttribute("terms", terms);
         model.addAttribute("term", chosen);

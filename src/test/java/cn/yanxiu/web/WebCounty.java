@@ -1,0 +1,63 @@
+package cn.yanxiu.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yanxiu.accounts.AccountRole;
+import cn.yanxiu.accounts.Accounts;
+import cn.yanxiu.credits.CreditLedger;
+import cn.yanxiu.evaluation.EvaluationRuns;
+import cn.yanxiu.evaluation.EvaluationService;
+import cn.yanxiu.generate.SampleCountyGenerator;
+import cn.yanxiu.importing.SpreadsheetImporter;
+import cn.yanxiu.support.Databases;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The county the web tests work on: a generated county imported, evaluated once and its credits proposed;
+ * an administrator, an auditor, and accounts made from the teacher list (a plain teacher, a group leader
+ * who approves for the group). The rule folders live in a copy the tests may edit.
+ */
+record WebCounty(EvaluationRuns.Run run, Path rulesRoot, String adminPassword, String auditorPassword, Accounts.Created teacher,
+                 Accounts.Created otherTeacher, Accounts.Created groupLeader, List<Accounts.Created> created) {
+
+    static final String TERM = "2025-2026-1";
+    static final String RULES = "2025-2026";
+    /** A copy of the year's rules whose tests expect a wrong grade: it validates but must not be activated. */
+    static final String FAILING_TESTS = "2025-2026-failing";
+
+    static WebCounty build(JdbcTemplate jdbc, SpreadsheetImporter importer, EvaluationService evaluation, CreditLedger ledger, Accounts accounts,
+                           Path rulesRoot, Path county, int teachers) throws IOException {
+        Databases.clear(jdbc);
+        FileSystemUtils.deleteRecursively(rulesRoot);
+        FileSystemUtils.copyRecursively(Path.of("rules", RULES), rulesRoot.resolve(RULES));
+        FileSystemUtils.copyRecursively(Path.of("rules", RULES), rulesRoot.resolve(FAILING_TESTS));
+        Path tests = rulesRoot.resolve(FAILING_TESTS).resolve("tests/policies.yaml");
+        String yaml = Files.readString(tests);
+        int grade = yaml.indexOf("grade: 不合格");
+        assertThat(grade).as("the sample tests expect a 不合格 somewhere").isPositive();
+        Files.writeString(tests, yaml.substring(0, grade) + "grade: 合格" + yaml.substring(grade + "grade: 不合格".length()));
+
+        List<Path> files = new SampleCountyGenerator(teachers, 5).write(county, n -> { });
+        assertThat(importer.importFiles(files)).allSatisfy(r -> assertThat(r.problems()).isEmpty());
+        EvaluationRuns.Run run = evaluation.evaluate(TERM, rulesRoot.resolve(RULES), "全部", "tests", null);
+        ledger.propose(run.id(), "教务员", null);
+
+        accounts.create("admin", "县管理员", EnumSet.of(AccountRole.ADMIN), null, null, null, null, "admin-password-1", "tests");
+        accounts.create("auditor", "审计员甲", EnumSet.of(AccountRole.AUDITOR), null, null, null, null, "auditor-password-1", "tests");
+        List<Accounts.Created> created = accounts.createForTeachers("admin");
+        List<Accounts.Created> plain = created.stream().filter(c -> c.roles().equals(EnumSet.of(AccountRole.TEACHER))).toList();
+        // a group leader whose group has proposed entries waiting
+        Accounts.Created leader = created.stream().filter(c -> c.roles().contains(AccountRole.APPROVER))
+                .filter(c -> accounts.find(c.username()).orElseThrow().account().approverStep() == cn.yanxiu.credits.CreditStep.GROUP)
+                .filter(c -> jdbc.queryForObject("SELECT COUNT(*) FROM credit_entry e JOIN teacher t ON t.id = e.teacher_id "
+                        + "WHERE e.status = 'PROPOSED' AND t.group_id = (SELECT group_id FROM teacher WHERE id = ?)", Integer.class, c.username()) > 1)
+                .findFirst().orElseThrow();
+        return new WebCounty(run, rulesRoot, "admin-password-1", "auditor-password-1", plain.get(0), plain.get(1), leader, created);
+    }
+}

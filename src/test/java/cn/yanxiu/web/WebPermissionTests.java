@@ -1,0 +1,319 @@
+package cn.yanxiu.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import cn.yanxiu.accounts.Accounts;
+import cn.yanxiu.credits.CreditLedger;
+import cn.yanxiu.evaluation.EvaluationService;
+import cn.yanxiu.importing.SpreadsheetImporter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Who may reach what, through the real security filter chain on H2: every role against every sensitive
+ * page and endpoint; then sign-in, throttling and CSRF; then the administrator's inputs (rule edits,
+ * activation, uploads) refusing bad and hostile input without changing anything.
+ */
+@SpringBootTest(properties = {"spring.main.web-application-type=servlet", "yanxiu.accounts.bcrypt-strength=4", "yanxiu.login.max-failures=3",
+    "yanxiu.rules.root=target/web-permission-rules", "yanxiu.certificates.dir=target/web-permission-certificates"})
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebPermissionTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    Accounts accounts;
+
+    WebCounty county;
+
+    enum Who { ANONYMOUS, ADMIN, AUDITOR, APPROVER, TEACHER }
+
+    @BeforeAll
+    void county(@Autowired SpreadsheetImporter importer, @Autowired EvaluationService evaluation, @Autowired CreditLedger ledger,
+                @TempDir Path dir) throws Exception {
+        county = WebCounty.build(jdbc, importer, evaluation, ledger, accounts, Path.of("target/web-permission-rules"), dir, 80);
+    }
+
+    private <T extends MockHttpServletRequestBuilder> T as(Who who, T request) {
+        String name = switch (who) {
+            case ANONYMOUS -> null;
+            case ADMIN -> "admin";
+            case AUDITOR -> "auditor";
+            case APPROVER -> county.groupLeader().username();
+            case TEACHER -> county.teacher().username();
+        };
+        if (name != null) {
+            request.with(user(users.loadUserByUsername(name)));
+        }
+        return request;
+    }
+
+    private int status(RequestBuilder request) throws Exception {
+        return mvc.perform(request).andReturn().getResponse().getStatus();
+    }
+
+    /** Expected status per role, in the order anonymous, admin, auditor, approver, teacher. */
+    private void expect(String what, java.util.function.Supplier<MockHttpServletRequestBuilder> request, int... statuses) throws Exception {
+        Map<Who, Integer> actual = new LinkedHashMap<>();
+        Map<Who, Integer> expected = new LinkedHashMap<>();
+        for (Who who : Who.values()) {
+            actual.put(who, status(as(who, request.get())));
+            expected.put(who, statuses[who.ordinal()]);
+        }
+        assertThat(actual).as(what).isEqualTo(expected);
+    }
+
+    @Test
+    void pagesAreReachedOnlyByTheRolesTheyServe() throws Exception {
+        long run = county.run().id();
+        String other = county.otherTeacher().username();
+        // anonymous → sign-in page (302); wrong role → 403
+        expect("管理概览", () -> get("/admin"), 302, 200, 403, 403, 403);
+        expect("导入", () -> get("/admin/import"), 302, 200, 403, 403, 403);
+        expect("账号", () -> get("/admin/accounts"), 302, 200, 403, 403, 403);
+        expect("发起评价", () -> get("/admin/runs/new"), 302, 200, 403, 403, 403);
+        expect("规则集", () -> get("/rule-sets/" + WebCounty.RULES), 302, 200, 200, 403, 403);
+        expect("规则文件", () -> get("/rule-sets/" + WebCounty.RULES + "/files/grading.drl"), 302, 200, 200, 403, 403);
+        expect("运行列表", () -> get("/runs"), 302, 200, 200, 403, 403);
+        expect("运行", () -> get("/runs/" + run), 302, 200, 200, 403, 403);
+        expect("运行进度", () -> get("/runs/" + run + "/progress"), 302, 200, 200, 403, 403);
+        expect("他人的评价依据", () -> get("/runs/" + run + "/teachers/" + other), 302, 200, 200, 403, 403);
+        expect("查找教师", () -> get("/teachers").param("q", "T"), 302, 200, 200, 403, 403);
+        expect("县域看板", () -> get("/county"), 302, 200, 200, 403, 403);
+        expect("对比", () -> get("/diff"), 302, 200, 200, 403, 403);
+        expect("导出", () -> get("/runs/" + run + "/export/results"), 302, 200, 200, 403, 403);
+        expect("审批", () -> get("/approvals"), 302, 200, 403, 200, 403);
+        expect("我的研修", () -> get("/me"), 302, 403, 403, 200, 200);
+        expect("证书核验（公开）", () -> get("/verify/YX-2025-2026-1-ABCDEFGHJK-ABCDE"), 200, 200, 200, 200, 200);
+        expect("登录页（公开）", () -> get("/login"), 200, 200, 200, 200, 200);
+    }
+
+    @Test
+    void changesAreRefusedToEveryoneButTheirOwner() throws Exception {
+        String folder = "/admin/rules/" + WebCounty.RULES;
+        // the administrator's own answers are redirects back to the page with a message; the bogus term keeps them harmless
+        expect("发起评价", () -> post("/admin/runs").param("term", "1999-2000-1").with(csrf()), 302, 302, 403, 403, 403);
+        expect("启用规则集", () -> post(folder + "/activate").param("term", "1999-2000-1").with(csrf()), 302, 302, 403, 403, 403);
+        expect("撤销修改", () -> post(folder + "/files/grading.drl/undo").with(csrf()), 302, 302, 403, 403, 403);
+        expect("提出学分", () -> post("/admin/runs/999999/credits").with(csrf()), 302, 302, 403, 403, 403);
+        expect("审批", () -> post("/approvals").param("term", WebCounty.TERM).param("decision", "approve").with(csrf()), 302, 302, 403, 302, 403);
+        assertThat(status(as(Who.AUDITOR, post(folder + "/files/grading.drl").param("text", "x").with(csrf())))).isEqualTo(403);
+        assertThat(status(as(Who.TEACHER, multipart("/admin/import").file(new MockMultipartFile("files", "a.csv", "text/csv", new byte[] {1}))
+                .with(csrf())))).isEqualTo(403);
+        assertThat(status(as(Who.AUDITOR, post("/admin/accounts/teachers").with(csrf())))).isEqualTo(403);
+    }
+
+    @Test
+    void theApiAnswersWithTheSamePermissions() throws Exception {
+        long run = county.run().id();
+        String own = county.teacher().username();
+        String other = county.otherTeacher().username();
+        // anonymous → 401 with no browser challenge
+        expect("运行列表", () -> get("/api/runs"), 401, 200, 200, 403, 403);
+        expect("运行", () -> get("/api/runs/" + run), 401, 200, 200, 403, 403);
+        expect("查找教师", () -> get("/api/teachers").param("q", "T"), 401, 200, 200, 403, 403);
+        expect("自己的评价依据", () -> get("/api/runs/" + run + "/teachers/" + own), 401, 200, 200, 403, 200);
+        expect("他人的评价依据", () -> get("/api/runs/" + run + "/teachers/" + other), 401, 200, 200, 403, 403);
+        expect("他人的研修记录", () -> get("/api/teachers/" + other + "/activities").param("term", WebCounty.TERM), 401, 200, 200, 403, 403);
+        expect("自己的研修记录", () -> get("/api/teachers/" + own + "/activities").param("term", WebCounty.TERM), 401, 200, 200, 403, 200);
+        expect("审批队列", () -> get("/api/credits/queue").param("term", WebCounty.TERM), 401, 200, 200, 200, 403);
+        expect("县域汇总", () -> get("/api/county/" + run), 401, 200, 200, 403, 403);
+        expect("规则集", () -> get("/api/rule-sets"), 401, 200, 200, 403, 403);
+        expect("接口说明", () -> get("/api/openapi"), 401, 200, 200, 200, 200);
+        expect("发起评价", () -> post("/api/admin/runs").contentType(MediaType.APPLICATION_JSON).content("{\"term\":\"1999-2000-1\"}"),
+                401, 409, 403, 403, 403);
+        expect("启用规则集", () -> post("/api/admin/rule-sets/" + WebCounty.RULES + "/activate").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"term\":\"1999-2000-1\"}"), 401, 409, 403, 403, 403);
+        expect("审批通过", () -> post("/api/credits/approve").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"term\":\"" + WebCounty.TERM + "\",\"entries\":[]}"), 401, 200, 403, 200, 403);
+        expect("证书核验（公开）", () -> get("/api/certificates/nope"), 404, 404, 404, 404, 404);
+        MvcResult anonymous = mvc.perform(get("/api/runs")).andReturn();
+        assertThat(anonymous.getResponse().getHeader("WWW-Authenticate")).isNull();
+        assertThat(anonymous.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("需要登录");
+    }
+
+    @Test
+    void anApproverMovesOnlyEntriesOfTheirOwnGroup() throws Exception {
+        String leader = county.groupLeader().username();
+        String group = jdbc.queryForObject("SELECT group_id FROM teacher WHERE id = ?", String.class, leader);
+        List<Long> own = jdbc.queryForList("SELECT e.id FROM credit_entry e JOIN teacher t ON t.id = e.teacher_id WHERE e.status = 'PROPOSED' "
+                + "AND t.group_id = ? ORDER BY e.id", Long.class, group);
+        List<Long> foreign = jdbc.queryForList("SELECT e.id FROM credit_entry e JOIN teacher t ON t.id = e.teacher_id WHERE e.status = 'PROPOSED' "
+                + "AND (t.group_id <> ? OR t.group_id IS NULL) ORDER BY e.id", Long.class, group);
+        assertThat(own).hasSizeGreaterThan(1);
+        assertThat(foreign).isNotEmpty();
+
+        MvcResult result = mvc.perform(post("/api/credits/approve").with(httpBasic(leader, county.groupLeader().password()))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"term\":\"" + WebCounty.TERM + "\",\"entries\":[" + own.get(0) + "," + foreign.get(0)
+                        + "],\"comment\":\"同意\"}")).andReturn();
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getResponse().getContentAsString()).isEqualTo("{\"approved\":1}");
+        assertThat(jdbc.queryForObject("SELECT status FROM credit_entry WHERE id = ?", String.class, own.get(0))).isEqualTo("GROUP_APPROVED");
+        assertThat(jdbc.queryForObject("SELECT status FROM credit_entry WHERE id = ?", String.class, foreign.get(0))).isEqualTo("PROPOSED");
+        assertThat(jdbc.queryForObject("SELECT actor FROM credit_step WHERE entry_id = ?", String.class, own.get(0))).isEqualTo(leader);
+
+        // the page: the queue lists only the group; sending back needs a reason
+        String page = mvc.perform(as(Who.APPROVER, get("/approvals"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("value=\"" + own.get(1) + "\"").doesNotContain("value=\"" + foreign.get(0) + "\"");
+        MvcResult noReason = mvc.perform(as(Who.APPROVER, post("/approvals")).param("term", WebCounty.TERM).param("entry", own.get(1).toString())
+                .param("decision", "return").with(csrf())).andReturn();
+        assertThat(noReason.getFlashMap().get("error").toString()).contains("退回必须说明原因");
+        assertThat(jdbc.queryForObject("SELECT status FROM credit_entry WHERE id = ?", String.class, own.get(1))).isEqualTo("PROPOSED");
+    }
+
+    @Test
+    void formsWithoutTheCsrfTokenAreRefused() throws Exception {
+        assertThat(status(as(Who.APPROVER, post("/approvals")).param("term", WebCounty.TERM).param("decision", "approve"))).isEqualTo(403);
+        assertThat(status(as(Who.ADMIN, post("/admin/accounts/teachers")))).isEqualTo(403);
+    }
+
+    @Test
+    void signInWorksAndRepeatedWrongPasswordsLockTheAccountEvenForTheRightOne() throws Exception {
+        MvcResult ok = mvc.perform(formLogin("/login").user("auditor").password("auditor-password-1")).andReturn();
+        assertThat(ok.getResponse().getRedirectedUrl()).isEqualTo("/");
+        String teacher = county.otherTeacher().username();
+        for (int i = 0; i < 3; i++) {
+            assertThat(mvc.perform(formLogin("/login").user(teacher).password("wrong-password")).andReturn().getResponse().getRedirectedUrl())
+                    .isEqualTo("/login?error");
+        }
+        String locked = mvc.perform(formLogin("/login").user(teacher).password(county.otherTeacher().password())).andReturn().getResponse()
+                .getRedirectedUrl();
+        assertThat(locked).startsWith("/login?locked=");
+        assertThat(status(get("/api/runs").with(httpBasic(teacher, county.otherTeacher().password())))).isEqualTo(401);
+        String page = mvc.perform(get(locked)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("账号已暂时锁定");
+    }
+
+    @Test
+    void passwordsAreStoredOnlyAsHashesAndTheFirstAdminPasswordIsShownOnce() {
+        assertThat(jdbc.queryForList("SELECT password_hash FROM user_account", String.class)).allMatch(h -> h.startsWith("$2a$"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM user_account WHERE password_hash LIKE ?", Integer.class,
+                "%" + county.teacher().password() + "%")).isZero();
+        assertThat(county.created()).hasSize(jdbc.queryForObject("SELECT COUNT(*) FROM teacher", Integer.class));
+        assertThat(accounts.ensureFirstAdmin("admin2", null)).as("an administrator exists already").isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> accounts.create("x", "短", java.util.EnumSet.of(cn.yanxiu.accounts.AccountRole.AUDITOR),
+                null, null, null, null, "short", "tests")).hasMessageContaining("用户名");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> accounts.create("auditor2", "审计", java.util.EnumSet.of(cn.yanxiu.accounts.AccountRole.AUDITOR),
+                null, null, null, null, "short", "tests")).hasMessageContaining("密码长度");
+    }
+
+    @Test
+    void aBrokenRuleEditIsShownOnItsLineAndNothingIsSaved() throws Exception {
+        Path file = county.rulesRoot().resolve(WebCounty.RULES).resolve("grading.drl");
+        String before = Files.readString(file);
+        String broken = before.replaceFirst("then", "thn");
+        int line = before.substring(0, before.indexOf("then")).split("\n", -1).length;
+
+        MvcResult refused = mvc.perform(as(Who.ADMIN, post("/admin/rules/" + WebCounty.RULES + "/files/grading.drl")).param("text", broken).with(csrf()))
+                .andReturn();
+
+        String page = refused.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("未保存", "grading.drl:").contains("class=\"hit\"");
+        assertThat(Files.readString(file)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rule_file_revision WHERE file_name = 'grading.drl'", Integer.class)).isZero();
+        assertThat(line).isPositive();
+
+        // a file name that tries to leave the folder, or is not a DRL file, is refused
+        assertThat(status(as(Who.ADMIN, get("/rule-sets/" + WebCounty.RULES + "/files/..%2F..%2Fpom.xml")))).isIn(400, 404);
+        assertThat(status(as(Who.ADMIN, get("/rule-sets/..%2F..%2Fsrc")))).isIn(400, 404);
+        String wrongKind = mvc.perform(as(Who.ADMIN, post("/admin/rules/" + WebCounty.RULES + "/files/manifest.yaml")).param("text", "x").with(csrf()))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(wrongKind).contains("只能编辑 .drl 文件");
+        assertThat(Files.readString(county.rulesRoot().resolve(WebCounty.RULES).resolve("manifest.yaml"))).doesNotContain("x\n").isNotEqualTo("x");
+    }
+
+    @Test
+    void aGoodRuleEditIsSavedAndCanBeUndone() throws Exception {
+        Path file = county.rulesRoot().resolve(WebCounty.RULES).resolve("duties.drl");
+        String before = Files.readString(file);
+        String edited = before + "\n// 2025-2026 学年复核：无改动\n";
+
+        MvcResult saved = mvc.perform(as(Who.ADMIN, post("/admin/rules/" + WebCounty.RULES + "/files/duties.drl")).param("text", edited).with(csrf()))
+                .andReturn();
+        assertThat(saved.getFlashMap().get("ok").toString()).contains("已保存", "校验通过");
+        assertThat(Files.readString(file)).isEqualTo(edited);
+
+        mvc.perform(as(Who.ADMIN, post("/admin/rules/" + WebCounty.RULES + "/files/duties.drl/undo")).with(csrf())).andReturn();
+        assertThat(Files.readString(file)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rule_file_revision WHERE file_name = 'duties.drl'", Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void aRuleSetIsActivatedOnlyWhenItValidatesAndItsTestsPass() throws Exception {
+        MvcResult refused = mvc.perform(as(Who.ADMIN, post("/admin/rules/" + WebCounty.FAILING_TESTS + "/activate")).param("term", WebCounty.TERM)
+                .with(csrf())).andReturn();
+        assertThat(refused.getFlashMap().get("error").toString()).contains("测试未全部通过", "不能启用");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rule_activation", Integer.class)).isZero();
+
+        MvcResult activated = mvc.perform(as(Who.ADMIN, post("/admin/rules/" + WebCounty.RULES + "/activate")).param("term", WebCounty.TERM)
+                .with(csrf())).andReturn();
+        assertThat(activated.getFlashMap().get("ok").toString()).contains("已启用规则集");
+        assertThat(jdbc.queryForObject("SELECT rule_set_hash FROM rule_activation WHERE term_id = ?", String.class, WebCounty.TERM))
+                .isEqualTo(county.run().ruleSetHash());
+    }
+
+    @Test
+    void anUploadWithABadRowIsRefusedWholeWithFileRowAndColumn() throws Exception {
+        int activities = jdbc.queryForObject("SELECT COUNT(*) FROM activity", Integer.class);
+        String teacher = county.teacher().username();
+        String csv = "工号,学期编号,活动类型,日期,学时,数量,备注\n" + teacher + ",2025-2026-1,自学,2025-10-10,2,1,读书\n"
+                + teacher + ",2025-2026-1,自学,2025-10-11,-3,1,负数\n";
+
+        String page = mvc.perform(as(Who.ADMIN, multipart("/admin/import")).file(new MockMultipartFile("files", "../../etc/活动.csv", "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8))).with(csrf())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(page).contains("未导入", "活动.csv").containsPattern("<td[^>]*>3</td>");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM activity", Integer.class)).isEqualTo(activities);
+
+        String notASheet = mvc.perform(as(Who.ADMIN, multipart("/admin/import")).file(new MockMultipartFile("files", "scores.xlsx",
+                "application/octet-stream", "<?xml><html>not a workbook".getBytes(StandardCharsets.UTF_8))).with(csrf())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(notASheet).contains("scores.xlsx", "未导入").doesNotContain("<html>not");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM activity", Integer.class)).isEqualTo(activities);
+    }
+
+    @Test
+    void hostileSearchTextIsEscapedAndMatchesNothingUnexpected() throws Exception {
+        String page = mvc.perform(as(Who.AUDITOR, get("/teachers")).param("q", "<script>alert(1)</script>")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).doesNotContain("<script>alert(1)").contains("&lt;script&gt;");
+        String wildcard = mvc.perform(as(Who.AUDITOR, get("/api/teachers")).param("q", "%")).andReturn().getResponse().getContentAsString();
+        assertThat(wildcard).isEqualTo("[]");
+        assertThat(mvc.perform(as(Who.AUDITOR, get("/runs/abc"))).andReturn().getResponse().getStatus()).isIn(400, 404);
+    }
+}
