@@ -40,11 +40,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * page and endpoint; then sign-in, throttling and CSRF; then the administrator's inputs (rule edits,
  * activation, uploads) refusing bad and hostile input without changing anything.
  */
-@SpringBootTest(properties = {"spring.main.web-application-type=servlet", "yanxiu.accounts.bcrypt-strength=4", "yanxiu.login.max-failures=3",
-    "yanxiu.rules.root=target/web-permission-rules", "yanxiu.certificates.dir=target/web-permission-certificates"})
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebPermissionTests {
+abstract class WebPermissionTests {
+
+    static final String WEB = "spring.main.web-application-type=servlet";
+    static final String FAST_HASHES = "yanxiu.accounts.bcrypt-strength=4";
+    static final String THREE_TRIES = "yanxiu.login.max-failures=3";
 
     @Autowired
     MockMvc mvc;
@@ -60,12 +62,15 @@ class WebPermissionTests {
 
     WebCounty county;
 
+    @org.springframework.beans.factory.annotation.Value("${yanxiu.rules.root}")
+    Path rulesRoot;
+
     enum Who { ANONYMOUS, ADMIN, AUDITOR, APPROVER, TEACHER }
 
     @BeforeAll
     void county(@Autowired SpreadsheetImporter importer, @Autowired EvaluationService evaluation, @Autowired CreditLedger ledger,
                 @TempDir Path dir) throws Exception {
-        county = WebCounty.build(jdbc, importer, evaluation, ledger, accounts, Path.of("target/web-permission-rules"), dir, 80);
+        county = WebCounty.build(jdbc, importer, evaluation, ledger, accounts, rulesRoot, dir, 80);
     }
 
     private <T extends MockHttpServletRequestBuilder> T as(Who who, T request) {
