@@ -51,7 +51,10 @@ record WebCounty(EvaluationRuns.Run run, Path rulesRoot, String adminPassword, S
         accounts.create("admin", "县管理员", EnumSet.of(AccountRole.ADMIN), null, null, null, null, "admin-password-1", "tests");
         accounts.create("auditor", "审计员甲", EnumSet.of(AccountRole.AUDITOR), null, null, null, null, "auditor-password-1", "tests");
         List<Accounts.Created> created = accounts.createForTeachers("admin");
-        List<Accounts.Created> plain = created.stream().filter(c -> c.roles().equals(EnumSet.of(AccountRole.TEACHER))).toList();
+        // plain teachers; the first one passed, so has credits proposed and will earn a certificate
+        List<Accounts.Created> plain = created.stream().filter(c -> c.roles().equals(EnumSet.of(AccountRole.TEACHER)))
+                .sorted(java.util.Comparator.comparing((Accounts.Created c) -> !passed(jdbc, run.id(), c.username()))).toList();
+        assertThat(passed(jdbc, run.id(), plain.get(0).username())).isTrue();
         // a group leader whose group has proposed entries waiting
         Accounts.Created leader = created.stream().filter(c -> c.roles().contains(AccountRole.APPROVER))
                 .filter(c -> accounts.find(c.username()).orElseThrow().account().approverStep() == cn.yanxiu.credits.CreditStep.GROUP)
@@ -59,5 +62,10 @@ record WebCounty(EvaluationRuns.Run run, Path rulesRoot, String adminPassword, S
                         + "WHERE e.status = 'PROPOSED' AND t.group_id = (SELECT group_id FROM teacher WHERE id = ?)", Integer.class, c.username()) > 1)
                 .findFirst().orElseThrow();
         return new WebCounty(run, rulesRoot, "admin-password-1", "auditor-password-1", plain.get(0), plain.get(1), leader, created);
+    }
+
+    private static boolean passed(JdbcTemplate jdbc, long run, String teacher) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_result r JOIN credit_entry e ON e.run_id = r.run_id AND e.teacher_id = r.teacher_id "
+                + "WHERE r.run_id = ? AND r.teacher_id = ? AND r.certificate = TRUE", Integer.class, run, teacher) > 0;
     }
 }

@@ -1,0 +1,210 @@
+package cn.yanxiu.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yanxiu.accounts.Accounts;
+import cn.yanxiu.certificates.Certificates;
+import cn.yanxiu.credits.CreditFilter;
+import cn.yanxiu.credits.CreditLedger;
+import cn.yanxiu.credits.CreditStep;
+import cn.yanxiu.evaluation.EvaluationService;
+import cn.yanxiu.importing.SpreadsheetImporter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Each role signs in to the real server in headless Chromium and completes its main task; a screenshot of
+ * each main page is saved in {@code target/screenshots}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {WebPermissionTests.WEB, WebPermissionTests.FAST_HASHES,
+    "yanxiu.rules.root=target/web-browser-rules", "yanxiu.certificates.dir=target/web-browser-certificates"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    WebCounty county;
+
+    @BeforeAll
+    void county(@Autowired SpreadsheetImporter importer, @Autowired EvaluationService evaluation, @Autowired CreditLedger ledger,
+                @Autowired Accounts accounts, @TempDir Path dir) throws Exception {
+        county = WebCounty.build(jdbc, importer, evaluation, ledger, accounts, Path.of("target/web-browser-rules"), dir, 80);
+    }
+
+    @Test
+    @Order(1)
+    void theAdministratorImportsChecksActivatesAndRunsTheTermEnd(@TempDir Path dir) throws Exception {
+        try (Browser b = new Browser(port)) {
+            b.open("/login");
+            b.screenshot("01-login");
+            b.signIn("admin", county.adminPassword());
+            assertThat(b.text(By.tagName("h1"))).isEqualTo("管理概览");
+            b.screenshot("02-admin-overview");
+
+            // a spreadsheet with a bad row: refused whole, the row and column named
+            Path bad = dir.resolve("活动记录-有误.csv");
+            Files.writeString(bad, "工号,学期编号,活动类型,日期,学时,数量,备注\n" + county.teacher().username() + ",2025-2026-1,自学,2025-10-10,2,1,\n"
+                    + county.teacher().username() + ",2025-2026-1,自学,2025-10-11,-3,1,\n", StandardCharsets.UTF_8);
+            b.open("/admin/import");
+            b.find(By.cssSelector("input[type=file]")).sendKeys(bad.toAbsolutePath().toString());
+            b.find(By.cssSelector("main form button[type=submit]")).click();
+            String problems = b.text(By.cssSelector("table.problems"));
+            assertThat(problems).contains("活动记录-有误.csv", "3", "学时");
+            assertThat(b.text(By.cssSelector(".notice.error"))).contains("未导入");
+            b.screenshot("03-admin-import-row-errors");
+
+            // a broken rule edit: not saved, the problem shown on its line
+            b.open("/rule-sets/" + WebCounty.RULES + "/files/grading.drl");
+            WebElement text = b.find(By.cssSelector("textarea[name=text]"));
+            ((JavascriptExecutor) b.driver()).executeScript("arguments[0].value = arguments[0].value.replace('then', 'thn');", text);
+            b.find(By.xpath("//button[text()='校验并保存']")).click();
+            assertThat(b.text(By.cssSelector(".notice.error"))).contains("未保存");
+            assertThat(b.driver().findElements(By.cssSelector("pre.code .hit"))).isNotEmpty();
+            b.screenshot("04-admin-rule-edit-refused");
+
+            // validate and test, then activate for the term
+            b.open("/rule-sets/" + WebCounty.RULES);
+            b.find(By.xpath("//button[text()='校验并运行测试']")).click();
+            assertThat(b.waitFor(By.id("check-verdict"), Duration.ofSeconds(60)).getText()).contains("校验通过", "0 失败");
+            b.screenshot("05-rules-checked");
+            new Select(b.find(By.cssSelector("form[action$='/activate'] select[name=term]"))).selectByValue(WebCounty.TERM);
+            b.find(By.xpath("//button[text()='启用']")).click();
+            assertThat(b.text(By.cssSelector(".notice.ok"))).contains("已启用规则集");
+
+            // the term-end run, watched live until it completes
+            b.open("/admin/runs/new");
+            new Select(b.find(By.name("term"))).selectByValue(WebCounty.TERM);
+            b.find(By.xpath("//button[text()='开始评价']")).click();
+            b.waitFor(By.id("grade-mix"), Duration.ofSeconds(180));
+            assertThat(b.text(By.id("run-status"))).isEqualTo("已完成");
+            assertThat(b.waitFor(By.cssSelector("[data-chart][data-drawn=true]"), Duration.ofSeconds(10))).isNotNull();
+            int teachers = jdbc.queryForObject("SELECT COUNT(*) FROM teacher", Integer.class);
+            long run = jdbc.queryForObject("SELECT MAX(id) FROM evaluation_run", Long.class);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_result WHERE run_id = ?", Integer.class, run)).isEqualTo(teachers);
+            assertThat(b.text(By.tagName("main"))).contains("共 " + teachers + " 位教师");
+            b.screenshot("06-run-completed");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theAuditorFindsATeacherAndReadsWhy() throws Exception {
+        String teacher = county.teacher().username();
+        String name = jdbc.queryForObject("SELECT name FROM teacher WHERE id = ?", String.class, teacher);
+        try (Browser b = new Browser(port)) {
+            b.signIn("auditor", county.auditorPassword());
+            assertThat(b.text(By.tagName("h1"))).isEqualTo("评价运行");
+            b.screenshot("07-auditor-runs");
+            b.open("/teachers?q=" + teacher);
+            b.find(By.linkText(teacher)).click();
+            b.find(By.linkText("查看评价依据")).click();
+            String verdict = b.text(By.id("verdict"));
+            assertThat(verdict).contains("等级");
+            String grade = jdbc.queryForObject("SELECT grade FROM evaluation_result WHERE teacher_id = ? AND run_id = "
+                    + "(SELECT MAX(run_id) FROM evaluation_result)", String.class, teacher);
+            assertThat(verdict).contains(grade);
+            assertThat(b.text(By.tagName("h1"))).contains(name);
+            assertThat(b.driver().findElements(By.cssSelector("pre.code .hit"))).as("the deciding rules' text").isNotEmpty();
+            assertThat(b.text(By.tagName("main"))).contains("依据：", "出处");
+            b.screenshot("08-auditor-explanation");
+
+            b.open("/county");
+            assertThat(b.waitFor(By.cssSelector("[data-chart][data-drawn=true]"), Duration.ofSeconds(10))).isNotNull();
+            assertThat(b.text(By.id("county"))).contains("达标");
+            b.screenshot("09-county-dashboard");
+
+            // reads everything, changes nothing
+            b.open("/admin");
+            assertThat(b.text(By.tagName("h1"))).isEqualTo("没有权限");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theGroupLeaderApprovesTheGroupsCreditsInBulk() throws Exception {
+        String group = jdbc.queryForObject("SELECT group_id FROM teacher WHERE id = ?", String.class, county.groupLeader().username());
+        int waiting = jdbc.queryForObject("SELECT COUNT(*) FROM credit_entry e JOIN teacher t ON t.id = e.teacher_id "
+                + "WHERE e.status = 'PROPOSED' AND t.group_id = ?", Integer.class, group);
+        try (Browser b = new Browser(port)) {
+            b.signIn(county.groupLeader().username(), county.groupLeader().password());
+            assertThat(b.text(By.tagName("h1"))).contains("教研组认定");
+            assertThat(b.driver().findElements(By.cssSelector("#queue input[name=entry]"))).hasSize(waiting);
+            b.screenshot("10-approver-queue");
+            b.find(By.cssSelector("input[data-select-all]")).click();
+            b.find(By.name("comment")).sendKeys("材料齐全，同意认定");
+            b.find(By.xpath("//button[text()='通过所选']")).click();
+            assertThat(b.text(By.cssSelector(".notice.ok"))).contains("已通过 " + waiting + " 条");
+            b.screenshot("11-approver-approved");
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM credit_entry e JOIN teacher t ON t.id = e.teacher_id "
+                + "WHERE e.status = 'PROPOSED' AND t.group_id = ?", Integer.class, group)).isZero();
+        assertThat(jdbc.queryForList("SELECT DISTINCT comment FROM credit_step s JOIN credit_entry e ON e.id = s.entry_id JOIN teacher t ON t.id = e.teacher_id "
+                + "WHERE t.group_id = ?", String.class, group)).containsExactly("材料齐全，同意认定");
+    }
+
+    @Test
+    @Order(4)
+    void theTeacherSeesTheirGradeAndDownloadsTheirCertificate(@Autowired CreditLedger ledger, @Autowired Certificates certificates,
+                                                              @TempDir Path out) throws Exception {
+        String teacher = county.teacher().username();
+        long run = jdbc.queryForObject("SELECT MAX(run_id) FROM credit_entry", Long.class);
+        CreditFilter own = new CreditFilter(WebCounty.TERM, null, null, teacher);
+        for (CreditStep step : CreditStep.values()) {
+            ledger.approve(step, own, "测试审批", null);
+        }
+        certificates.issue(run, "县教师发展中心", out, null);
+        List<String> serials = jdbc.queryForList("SELECT serial FROM certificate WHERE teacher_id = ?", String.class, teacher);
+        String name = jdbc.queryForObject("SELECT name FROM teacher WHERE id = ?", String.class, teacher);
+        try (Browser b = new Browser(port)) {
+            b.signIn(teacher, county.teacher().password());
+            assertThat(b.text(By.tagName("h1"))).contains(name);
+            assertThat(b.text(By.id("my-grade"))).contains("您本学期的校本研修评价为");
+            assertThat(b.driver().findElements(By.cssSelector("#my-findings li"))).isNotEmpty();
+            assertThat(b.driver().findElements(By.cssSelector("#my-activities tr"))).hasSizeGreaterThan(1);
+            b.screenshot("12-teacher-me");
+            if (!serials.isEmpty()) {
+                String href = b.find(By.cssSelector("#my-certificates a")).getAttribute("href");
+                HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+                        .header("Cookie", "JSESSIONID=" + b.cookie("JSESSIONID")).build(), HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(pdf.statusCode()).isEqualTo(200);
+                try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+                    assertThat(new PDFTextStripper().getText(doc)).contains(name, serials.get(0));
+                }
+            }
+            // another teacher's certificate and the auditor's pages stay closed
+            b.open("/runs");
+            assertThat(b.text(By.tagName("h1"))).isEqualTo("没有权限");
+        }
+        assertThat(serials).as("the chosen teacher passed and was registered, so holds a certificate").hasSize(1);
+    }
+}
