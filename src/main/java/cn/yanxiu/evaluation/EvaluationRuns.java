@@ -135,6 +135,10 @@ public class EvaluationRuns {
                 .stream().findFirst();
     }
 
+    public List<Run> newestFirst() {
+        return jdbc.query("SELECT * FROM evaluation_run ORDER BY id DESC", (rs, i) -> map(rs));
+    }
+
     public List<Run> all() {
         return jdbc.query("SELECT * FROM evaluation_run ORDER BY id", (rs, i) -> map(rs));
     }

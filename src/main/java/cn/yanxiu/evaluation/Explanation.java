@@ -13,6 +13,15 @@ public record Explanation(String teacherId, String name, String school, String t
                           String ruleError, List<Map<String, Object>> scoreLines, List<Map<String, Object>> findings,
                           List<Map<String, Object>> eligibilities, List<FiredRuleView> rules, String raise) {
 
+    /** The score lines as the arithmetic reads: the items, then the routine check, the year-end evaluation, the final score. */
+    public List<Map<String, Object>> scoreLinesInOrder() {
+        List<String> order = List.of("量化考核", "平时研修检查得分", "年末研修评价得分", "最终得分");
+        return scoreLines.stream().sorted(java.util.Comparator.comparingInt(l -> {
+            int i = order.indexOf(String.valueOf(l.get("section")));
+            return i < 0 ? order.size() : i;
+        })).toList();
+    }
+
     /** A rule that fired: how often, where it is written, its policy and the regulation it comes from. */
     public record FiredRuleView(String rule, String policy, String location, String policyTitle, String source, int times,
                                 boolean decisive, List<String> facts) {

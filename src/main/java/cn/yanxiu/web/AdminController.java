@@ -79,7 +79,7 @@ class AdminController {
         model.addAttribute("teachers", teachers.count());
         model.addAttribute("terms", teachers.terms());
         model.addAttribute("activations", teachers.terms().stream().map(t -> workspace.activation(t.id()).orElse(null)).toList());
-        model.addAttribute("runs", runs.all().stream().limit(5).toList());
+        model.addAttribute("runs", runs.newestFirst().stream().limit(5).toList());
         model.addAttribute("accounts", accounts.all().size());
         model.addAttribute("folders", workspace.folders());
         return "admin/overview";

@@ -72,7 +72,7 @@ class AuditController {
 
     @GetMapping("/runs")
     String runList(Model model) {
-        model.addAttribute("runs", runs.all());
+        model.addAttribute("runs", runs.newestFirst());
         return "audit/runs";
     }
 
@@ -143,7 +143,7 @@ class AuditController {
     String diff(@RequestParam(required = false) Long left, @RequestParam(required = false) Long right,
                 @RequestParam(required = false) String leftRules, @RequestParam(required = false) String rightRules,
                 @RequestParam(required = false) String term, Model model) throws IOException {
-        model.addAttribute("runs", runs.all().stream().filter(EvaluationRuns.Run::completed).toList());
+        model.addAttribute("runs", runs.newestFirst().stream().filter(EvaluationRuns.Run::completed).toList());
         model.addAttribute("folders", workspace.folders());
         model.addAttribute("terms", teachers.terms());
         GradeDiff diff = null;
@@ -162,7 +162,7 @@ class AuditController {
     /** The county dashboard (C3): schools compared on activities held, compliance per policy and grade mix. */
     @GetMapping("/county")
     String county(@RequestParam(required = false) Long run, Model model) {
-        List<EvaluationRuns.Run> completed = runs.all().stream().filter(EvaluationRuns.Run::completed).toList();
+        List<EvaluationRuns.Run> completed = runs.newestFirst().stream().filter(EvaluationRuns.Run::completed).toList();
         model.addAttribute("runs", completed);
         if (completed.isEmpty()) {
             return "audit/county";
@@ -181,11 +181,14 @@ class AuditController {
             grades.put(g, report.schools().stream().map(s -> Math.round(s.grade(g) * 1000.0 / s.teachers()) / 10.0).toList());
         }
         model.addAttribute("gradeChart", Charts.stackedBars("各校等级构成（%）", names, grades, true));
-        Map<String, List<? extends Number>> compliance = new LinkedHashMap<>();
-        for (String p : report.policies()) {
-            compliance.put(p, report.schools().stream().map(s -> s.compliance(p) == null ? 0 : Math.round(s.compliance(p) * 1000) / 10.0).toList());
+        Double[][] compliance = new Double[names.size()][report.policies().size()];
+        for (int r = 0; r < names.size(); r++) {
+            for (int c = 0; c < report.policies().size(); c++) {
+                Double share = report.schools().get(r).compliance(report.policies().get(c));
+                compliance[r][c] = share == null ? null : Math.round(share * 1000) / 10.0;
+            }
         }
-        model.addAttribute("complianceChart", Charts.stackedBars("各校政策达标率（%）", names, compliance, false));
+        model.addAttribute("complianceChart", Charts.heatmap("各校政策达标率（%）", report.policies(), names, compliance));
         model.addAttribute("charts", true);
         return "audit/county";
     }

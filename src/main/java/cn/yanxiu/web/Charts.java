@@ -18,6 +18,7 @@ final class Charts {
     /** A stacked bar per category (school), one series per name (grade, activity), values in series order. */
     static String stackedBars(String title, List<String> categories, Map<String, List<? extends Number>> series, boolean stacked) {
         Map<String, Object> option = new LinkedHashMap<>();
+        option.put("animation", false);
         option.put("title", Map.of("text", title, "textStyle", Map.of("fontSize", 14)));
         option.put("tooltip", Map.of("trigger", "axis"));
         option.put("legend", Map.of("top", 24));
@@ -36,6 +37,29 @@ final class Charts {
             list.add(s);
         });
         option.put("series", list);
+        return json(option);
+    }
+
+    /** A grid of percentages, one row per category (school), one column per column name (policy); empty cells where nothing was checked. */
+    static String heatmap(String title, List<String> columns, List<String> rows, Double[][] percent) {
+        List<Object[]> cells = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < columns.size(); c++) {
+                if (percent[r][c] != null) {
+                    cells.add(new Object[] {c, r, percent[r][c]});
+                }
+            }
+        }
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("animation", false);
+        option.put("title", Map.of("text", title, "textStyle", Map.of("fontSize", 14)));
+        option.put("tooltip", Map.of("position", "top"));
+        option.put("grid", Map.of("left", 150, "right", 16, "top", 40, "bottom", 64));
+        option.put("xAxis", Map.of("type", "category", "data", columns, "splitArea", Map.of("show", true)));
+        option.put("yAxis", Map.of("type", "category", "data", rows, "inverse", true, "splitArea", Map.of("show", true)));
+        option.put("visualMap", Map.of("min", 0, "max", 100, "calculable", true, "orient", "horizontal", "left", "center", "bottom", 0,
+                "inRange", Map.of("color", List.of("#c0392b", "#f1c40f", "#27ae60"))));
+        option.put("series", List.of(Map.of("name", "达标率（%）", "type", "heatmap", "data", cells, "label", Map.of("show", true, "fontSize", 10))));
         return json(option);
     }
 

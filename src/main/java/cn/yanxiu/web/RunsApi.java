@@ -58,7 +58,7 @@ class RunsApi {
     @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
     @Operation(summary = "全部运行，新的在前")
     List<EvaluationRuns.Run> list() {
-        return runs.all();
+        return runs.newestFirst();
     }
 
     @GetMapping("/api/runs/{id}")
