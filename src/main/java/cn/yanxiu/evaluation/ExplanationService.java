@@ -8,7 +8,6 @@ import cn.yanxiu.rules.TeacherCase;
 import cn.yanxiu.rules.TeacherEvaluation;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +32,10 @@ public class ExplanationService {
     private final RuleSnapshots snapshots;
     private final TermScopeLoader scopes;
 
-    ExplanationService(JdbcTemplate jdbc, EvaluationRuns runs, RuleSnapshots snapshots, TermScopeLoader scopes) {
+    private final CompiledSnapshots compiled;
+
+    ExplanationService(JdbcTemplate jdbc, EvaluationRuns runs, RuleSnapshots snapshots, TermScopeLoader scopes, CompiledSnapshots compiled) {
+        this.compiled = compiled;
         this.jdbc = jdbc;
         this.runs = runs;
         this.snapshots = snapshots;
@@ -56,12 +58,10 @@ public class ExplanationService {
         Map<String, Object> trace = ResultRows.JSON.readValue(string(row, "trace_json"), MAP);
         String raise = null;
         if (withRaise) {
-            Path dir = snapshots.restore(run.ruleSetHash(), Files.createTempDirectory("yanxiu-explain"));
-            RuleSetLoader.Loaded loaded = RuleSetLoader.load(dir);
-            if (loaded.ok()) {
+            RuleSet rules = compiled.get(run.ruleSetHash());
+            if (rules != null) {
                 TeacherCase c = TeacherCaseReader.one(jdbc, scopes.load(run.termId()), teacherId);
-                raise = c == null ? null : GradeRaiser.raise(loaded.ruleSet(), c, loaded.ruleSet().evaluate(c)).describe();
-                loaded.ruleSet().dispose();
+                raise = c == null ? null : GradeRaiser.raise(rules, c, rules.evaluate(c)).describe();
             }
         }
         @SuppressWarnings("unchecked")
