@@ -56,6 +56,17 @@
     });
   });
 
+  // Long work (importing, checking a rule set, creating accounts): say so while the server works.
+  document.querySelectorAll('form[data-busy]').forEach(function (form) {
+    form.addEventListener('submit', function () {
+      var note = document.createElement('p');
+      note.className = 'notice warn busy';
+      note.textContent = form.getAttribute('data-busy');
+      form.appendChild(note);
+      setTimeout(function () { form.querySelectorAll('button').forEach(function (b) { b.disabled = true; }); }, 0);
+    });
+  });
+
   // Confirmation on destructive buttons.
   document.querySelectorAll('[data-confirm]').forEach(function (b) {
     b.addEventListener('click', function (e) { if (!window.confirm(b.getAttribute('data-confirm'))) { e.preventDefault(); } });
