@@ -159,6 +159,15 @@ public class Accounts {
         jdbc.update("UPDATE user_account SET password_hash = ? WHERE username = ?", encoder.encode(fresh), username);
     }
 
+    /** Gives an account a new generated password (a teacher who forgot theirs); returned to be handed over once. */
+    public String resetPassword(String username) {
+        String password = generatePassword();
+        if (jdbc.update("UPDATE user_account SET password_hash = ? WHERE username = ?", encoder.encode(password), username) != 1) {
+            throw new AccountRefused("没有账号 " + username);
+        }
+        return password;
+    }
+
     /**
      * The first administrator, when there is none: with the configured password, or a generated one that is
      * returned to be printed once.

@@ -145,6 +145,16 @@ class AdminController {
         return "redirect:/admin/accounts";
     }
 
+    @PostMapping("/accounts/{username}/password")
+    String resetPassword(@PathVariable String username, RedirectAttributes flash) {
+        try {
+            flash.addFlashAttribute("ok", "账号 " + username + " 的新密码：" + accounts.resetPassword(username) + "（只显示这一次，请转交本人并提醒登录后修改）");
+        } catch (Accounts.AccountRefused e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/admin/accounts";
+    }
+
     /** Accounts for every imported teacher without one; the generated passwords are shown on this page only. */
     @PostMapping("/accounts/teachers")
     String createTeacherAccounts(@AuthenticationPrincipal SignedIn me, Model model) {

@@ -140,6 +140,7 @@ abstract class WebPermissionTests {
         assertThat(status(as(Who.TEACHER, multipart("/admin/import").file(new MockMultipartFile("files", "a.csv", "text/csv", new byte[] {1}))
                 .with(csrf())))).isEqualTo(403);
         assertThat(status(as(Who.AUDITOR, post("/admin/accounts/teachers").with(csrf())))).isEqualTo(403);
+        assertThat(status(as(Who.APPROVER, post("/admin/accounts/admin/password").with(csrf())))).isEqualTo(403);
     }
 
     @Test
@@ -235,6 +236,19 @@ abstract class WebPermissionTests {
                 null, null, null, null, "short", "tests")).hasMessageContaining("用户名");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> accounts.create("auditor2", "审计", java.util.EnumSet.of(cn.yanxiu.accounts.AccountRole.AUDITOR),
                 null, null, null, null, "short", "tests")).hasMessageContaining("密码长度");
+    }
+
+    @Test
+    void anAdministratorResetsAForgottenPasswordAndOnlyTheNewOneWorks() throws Exception {
+        // not one the sign-in test locks
+        String teacher = county.created().stream().map(Accounts.Created::username).filter(u -> !u.equals(county.teacher().username())
+                && !u.equals(county.otherTeacher().username()) && !u.equals(county.groupLeader().username())).findFirst().orElseThrow();
+        MvcResult reset = mvc.perform(as(Who.ADMIN, post("/admin/accounts/" + teacher + "/password")).with(csrf())).andReturn();
+        String fresh = reset.getFlashMap().get("ok").toString().replaceAll(".*新密码：(\\w+).*", "$1");
+        assertThat(fresh).hasSize(12);
+        assertThat(status(get("/api/teachers/" + teacher + "/activities").param("term", WebCounty.TERM).with(httpBasic(teacher, fresh)))).isEqualTo(200);
+        assertThat(status(get("/api/teachers/" + teacher + "/activities").param("term", WebCounty.TERM)
+                .with(httpBasic(county.teacher().username(), "not-the-password")))).isEqualTo(401);
     }
 
     @Test
