@@ -32,16 +32,26 @@ class ApprovalController {
         this.teachers = teachers;
     }
 
-    /** The step and the entries one may act on. */
-    record Scope(CreditStep step, CreditFilter filter) {
+    /** The step and the entries one may act on; never one's own entry, which the next level up decides. */
+    record Scope(CreditStep step, CreditFilter filter, String self) {
+        List<CreditLedger.QueueLine> queue(CreditLedger ledger) {
+            return ledger.queue(filter, step).stream().filter(l -> !l.teacherId().equals(self)).toList();
+        }
+
+        List<Long> others(CreditLedger ledger, List<Long> chosen) {
+            java.util.Set<Long> own = self == null ? java.util.Set.of()
+                    : ledger.entries(self).stream().map(CreditLedger.Entry::id).collect(java.util.stream.Collectors.toSet());
+            return chosen.stream().filter(id -> !own.contains(id)).toList();
+        }
     }
 
     static Scope scope(Account me, String term, CreditStep wanted, String school, String group) {
         if (me.has(AccountRole.APPROVER) && me.approverStep() != null) {
-            return new Scope(me.approverStep(), new CreditFilter(term, me.schoolId(), me.approverStep() == CreditStep.GROUP ? me.groupId() : group, null));
+            return new Scope(me.approverStep(), new CreditFilter(term, me.schoolId(), me.approverStep() == CreditStep.GROUP ? me.groupId() : group, null),
+                    me.teacherId());
         }
         if (me.has(AccountRole.ADMIN)) {
-            return new Scope(wanted == null ? CreditStep.GROUP : wanted, new CreditFilter(term, school, group, null));
+            return new Scope(wanted == null ? CreditStep.GROUP : wanted, new CreditFilter(term, school, group, null), me.teacherId());
         }
         throw new org.springframework.security.access.AccessDeniedException("账号没有审批范围");
     }
@@ -62,7 +72,7 @@ class ApprovalController {
         Scope scope = scope(me.account(), chosen, step, blank(school), blank(group));
         model.addAttribute("step", scope.step());
         model.addAttribute("steps", me.account().has(AccountRole.ADMIN) && !me.account().has(AccountRole.APPROVER) ? CreditStep.values() : new CreditStep[] {scope.step()});
-        model.addAttribute("lines", ledger.queue(scope.filter(), scope.step()));
+        model.addAttribute("lines", scope.queue(ledger));
         model.addAttribute("fixedGroup", scope.step() == CreditStep.GROUP && me.account().has(AccountRole.APPROVER));
         return "approvals";
     }
@@ -83,10 +93,10 @@ class ApprovalController {
             String named = me.account().displayName() + "（" + me.getUsername() + "）";
             String actor = named.length() <= 64 ? named : me.getUsername();
             if ("return".equals(decision)) {
-                int n = ledger.sendBack(scope.step(), scope.filter(), entries, actor, comment);
+                int n = ledger.sendBack(scope.step(), scope.filter(), scope.others(ledger, entries), actor, comment);
                 flash.addFlashAttribute("ok", "已退回 " + n + " 条记录；下一次评价运行的学分建议将更正它们");
             } else {
-                int n = ledger.approve(scope.step(), scope.filter(), entries, actor, blank(comment)).done();
+                int n = ledger.approve(scope.step(), scope.filter(), scope.others(ledger, entries), actor, blank(comment)).done();
                 flash.addFlashAttribute("ok", scope.step().label() + "：已通过 " + n + " 条记录");
             }
         } catch (CreditLedger.CreditRefused e) {

@@ -58,8 +58,7 @@ class PeopleApi {
         if (me.account().has(AccountRole.AUDITOR) && !me.account().has(AccountRole.APPROVER) && !me.account().has(AccountRole.ADMIN)) {
             return ledger.queue(new CreditFilter(term, school, group, null), step == null ? CreditStep.GROUP : step);
         }
-        ApprovalController.Scope scope = ApprovalController.scope(me.account(), term, step, school, group);
-        return ledger.queue(scope.filter(), scope.step());
+        return ApprovalController.scope(me.account(), term, step, school, group).queue(ledger);
     }
 
     public record Decision(String term, CreditStep step, String school, String group, List<Long> entries, String comment) {
@@ -70,7 +69,7 @@ class PeopleApi {
     @Operation(summary = "通过所列记录（只动本人范围内、正等待该环节的记录）")
     Map<String, Integer> approve(@AuthenticationPrincipal SignedIn me, @RequestBody Decision d) {
         ApprovalController.Scope scope = scope(me, d);
-        return Map.of("approved", ledger.approve(scope.step(), scope.filter(), d.entries(), me.getUsername(), d.comment()).done());
+        return Map.of("approved", ledger.approve(scope.step(), scope.filter(), scope.others(ledger, d.entries()), me.getUsername(), d.comment()).done());
     }
 
     @PostMapping("/api/credits/return")
@@ -78,7 +77,7 @@ class PeopleApi {
     @Operation(summary = "退回所列记录（须写原因）")
     Map<String, Integer> sendBack(@AuthenticationPrincipal SignedIn me, @RequestBody Decision d) {
         ApprovalController.Scope scope = scope(me, d);
-        return Map.of("returned", ledger.sendBack(scope.step(), scope.filter(), d.entries(), me.getUsername(), d.comment()));
+        return Map.of("returned", ledger.sendBack(scope.step(), scope.filter(), scope.others(ledger, d.entries()), me.getUsername(), d.comment()));
     }
 
     @GetMapping("/api/rule-sets")

@@ -42,7 +42,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * each main page is saved in {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {WebPermissionTests.WEB, WebPermissionTests.FAST_HASHES,
-    "yanxiu.rules.root=target/web-browser-rules", "yanxiu.certificates.dir=target/web-browser-certificates"})
+    "yanxiu.rules.root=target/web-browser-rules", "yanxiu.certificates.dir=target/web-browser-certificates",
+    // a short session, so the idle warning (shown two minutes before the end, at least ten seconds in) appears during the test
+    "server.servlet.session.timeout=2m"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserTests {
@@ -58,7 +60,7 @@ class BrowserTests {
     @BeforeAll
     void county(@Autowired SpreadsheetImporter importer, @Autowired EvaluationService evaluation, @Autowired CreditLedger ledger,
                 @Autowired Accounts accounts, @TempDir Path dir) throws Exception {
-        county = WebCounty.build(jdbc, importer, evaluation, ledger, accounts, Path.of("target/web-browser-rules"), dir, 80);
+        county = WebCounty.build(jdbc, importer, evaluation, ledger, accounts, Path.of("target/web-browser-rules"), dir, 160);
     }
 
     @Test
@@ -153,8 +155,9 @@ class BrowserTests {
     @Order(3)
     void theGroupLeaderApprovesTheGroupsCreditsInBulk() throws Exception {
         String group = jdbc.queryForObject("SELECT group_id FROM teacher WHERE id = ?", String.class, county.groupLeader().username());
+        String leader = county.groupLeader().username();
         int waiting = jdbc.queryForObject("SELECT COUNT(*) FROM credit_entry e JOIN teacher t ON t.id = e.teacher_id "
-                + "WHERE e.status = 'PROPOSED' AND t.group_id = ?", Integer.class, group);
+                + "WHERE e.status = 'PROPOSED' AND t.group_id = ? AND t.id <> ?", Integer.class, group, leader);
         try (Browser b = new Browser(port)) {
             b.signIn(county.groupLeader().username(), county.groupLeader().password());
             assertThat(b.text(By.tagName("h1"))).contains("教研组认定");
@@ -167,9 +170,10 @@ class BrowserTests {
             b.screenshot("11-approver-approved");
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM credit_entry e JOIN teacher t ON t.id = e.teacher_id "
-                + "WHERE e.status = 'PROPOSED' AND t.group_id = ?", Integer.class, group)).isZero();
+                + "WHERE e.status = 'PROPOSED' AND t.group_id = ? AND t.id <> ?", Integer.class, group, leader)).isZero();
         assertThat(jdbc.queryForList("SELECT DISTINCT comment FROM credit_step s JOIN credit_entry e ON e.id = s.entry_id JOIN teacher t ON t.id = e.teacher_id "
                 + "WHERE t.group_id = ?", String.class, group)).containsExactly("材料齐全，同意认定");
+        assertThat(jdbc.queryForList("SELECT status FROM credit_entry WHERE teacher_id = ?", String.class, leader)).doesNotContain("GROUP_APPROVED");
     }
 
     @Test
@@ -201,7 +205,16 @@ class BrowserTests {
                     assertThat(new PDFTextStripper().getText(doc)).contains(name, serials.get(0));
                 }
             }
-            // another teacher's certificate and the auditor's pages stay closed
+            // idle: the page warns before the session ends, and "继续使用" keeps it
+            WebElement warning = b.waitFor(By.id("session-warning"), Duration.ofSeconds(5));
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), Duration.ofSeconds(30)).until(d -> warning.isDisplayed());
+            assertThat(warning.getText()).contains("即将").contains("继续使用");
+            b.screenshot("13-session-warning");
+            b.find(By.id("session-keep")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(d -> !warning.isDisplayed());
+
+            // the auditor's pages stay closed
+            b.open("/me");
             b.open("/runs");
             assertThat(b.text(By.tagName("h1"))).isEqualTo("没有权限");
         }

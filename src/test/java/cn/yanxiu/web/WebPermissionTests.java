@@ -70,7 +70,7 @@ abstract class WebPermissionTests {
     @BeforeAll
     void county(@Autowired SpreadsheetImporter importer, @Autowired EvaluationService evaluation, @Autowired CreditLedger ledger,
                 @TempDir Path dir) throws Exception {
-        county = WebCounty.build(jdbc, importer, evaluation, ledger, accounts, rulesRoot, dir, 80);
+        county = WebCounty.build(jdbc, importer, evaluation, ledger, accounts, rulesRoot, dir, 160);
     }
 
     private <T extends MockHttpServletRequestBuilder> T as(Who who, T request) {
@@ -167,6 +167,9 @@ abstract class WebPermissionTests {
         expect("审批通过", () -> post("/api/credits/approve").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"term\":\"" + WebCounty.TERM + "\",\"entries\":[]}"), 401, 200, 403, 200, 403);
         expect("证书核验（公开）", () -> get("/api/certificates/nope"), 404, 404, 404, 404, 404);
+        String description = mvc.perform(get("/api/openapi").with(httpBasic("auditor", county.auditorPassword()))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(description).contains("研修 Yanxiu API", "/api/runs/{id}/teachers/{teacherId}", "/api/credits/approve", "\"basic\"");
         MvcResult anonymous = mvc.perform(get("/api/runs")).andReturn();
         assertThat(anonymous.getResponse().getHeader("WWW-Authenticate")).isNull();
         assertThat(anonymous.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("需要登录");
@@ -177,7 +180,8 @@ abstract class WebPermissionTests {
         String leader = county.groupLeader().username();
         String group = jdbc.queryForObject("SELECT group_id FROM teacher WHERE id = ?", String.class, leader);
         List<Long> own = jdbc.queryForList("SELECT e.id FROM credit_entry e JOIN teacher t ON t.id = e.teacher_id WHERE e.status = 'PROPOSED' "
-                + "AND t.group_id = ? ORDER BY e.id", Long.class, group);
+                + "AND t.group_id = ? AND t.id <> ? ORDER BY e.id", Long.class, group, leader);
+        List<Long> self = jdbc.queryForList("SELECT id FROM credit_entry WHERE teacher_id = ? AND status = 'PROPOSED'", Long.class, leader);
         List<Long> foreign = jdbc.queryForList("SELECT e.id FROM credit_entry e JOIN teacher t ON t.id = e.teacher_id WHERE e.status = 'PROPOSED' "
                 + "AND (t.group_id <> ? OR t.group_id IS NULL) ORDER BY e.id", Long.class, group);
         assertThat(own).hasSizeGreaterThan(1);
@@ -192,6 +196,12 @@ abstract class WebPermissionTests {
         assertThat(jdbc.queryForObject("SELECT status FROM credit_entry WHERE id = ?", String.class, own.get(0))).isEqualTo("GROUP_APPROVED");
         assertThat(jdbc.queryForObject("SELECT status FROM credit_entry WHERE id = ?", String.class, foreign.get(0))).isEqualTo("PROPOSED");
         assertThat(jdbc.queryForObject("SELECT actor FROM credit_step WHERE entry_id = ?", String.class, own.get(0))).isEqualTo(leader);
+        assertThat(self).as("the leader's own entry waits too").hasSize(1);
+        // one's own entry is decided by the next level up
+        MvcResult mine = mvc.perform(post("/api/credits/approve").with(httpBasic(leader, county.groupLeader().password()))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"term\":\"" + WebCounty.TERM + "\",\"entries\":[" + self.get(0) + "]}")).andReturn();
+        assertThat(mine.getResponse().getContentAsString()).isEqualTo("{\"approved\":0}");
+        assertThat(jdbc.queryForObject("SELECT status FROM credit_entry WHERE id = ?", String.class, self.get(0))).isEqualTo("PROPOSED");
 
         // the page: the queue lists only the group; sending back needs a reason
         String page = mvc.perform(as(Who.APPROVER, get("/approvals"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
