@@ -7,7 +7,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /** What every page needs (the session length for the timeout warning) and how a refused request reads. */
 @ControllerAdvice(basePackages = "cn.yanxiu.web", annotations = org.springframework.stereotype.Controller.class)
@@ -35,14 +34,6 @@ class PageAdvice {
         response.setStatus(404);
         model.addAttribute("sessionSeconds", sessionSeconds);
         model.addAttribute("error", e.getMessage() == null ? "没有找到" : e.getMessage());
-        return "problem";
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    String tooLarge(Model model, HttpServletResponse response) {
-        response.setStatus(413);
-        model.addAttribute("sessionSeconds", sessionSeconds);
-        model.addAttribute("error", "上传的文件超过大小上限，未导入任何内容");
         return "problem";
     }
 }

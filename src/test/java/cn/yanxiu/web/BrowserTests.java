@@ -44,7 +44,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {WebPermissionTests.WEB, WebPermissionTests.FAST_HASHES,
     "yanxiu.rules.root=target/web-browser-rules", "yanxiu.certificates.dir=target/web-browser-certificates",
     // a short session, so the idle warning (shown two minutes before the end, at least ten seconds in) appears during the test
-    "server.servlet.session.timeout=2m"})
+    "server.servlet.session.timeout=2m",
+    // a small upload limit, so the test can send a file over it
+    "spring.servlet.multipart.max-file-size=1MB", "spring.servlet.multipart.max-request-size=2MB"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserTests {
@@ -84,6 +86,16 @@ class BrowserTests {
             assertThat(problems).contains("活动记录-有误.csv", "3", "学时");
             assertThat(b.text(By.cssSelector(".notice.error"))).contains("未导入");
             b.screenshot("03-admin-import-row-errors");
+
+            // a file over the upload limit: refused with a page that says so, nothing imported
+            int activities = jdbc.queryForObject("SELECT COUNT(*) FROM activity", Integer.class);
+            Path huge = dir.resolve("activities-huge.csv");
+            Files.write(huge, new byte[3 * 1024 * 1024]);
+            b.open("/admin/import");
+            b.find(By.cssSelector("input[type=file]")).sendKeys(huge.toAbsolutePath().toString());
+            b.find(By.cssSelector("main form button[type=submit]")).click();
+            assertThat(b.text(By.cssSelector(".notice.error"))).contains("超过大小上限", "未导入");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM activity", Integer.class)).isEqualTo(activities);
 
             // a broken rule edit: not saved, the problem shown on its line
             b.open("/rule-sets/" + WebCounty.RULES + "/files/grading.drl");
