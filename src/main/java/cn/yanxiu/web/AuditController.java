@@ -127,13 +127,7 @@ class AuditController {
 
     @GetMapping("/teachers/{id}")
     String teacher(@PathVariable String id, @RequestParam(required = false) String term, Model model) {
-        TeacherDirectory.TeacherLine t = teachers.find(id).orElseThrow(() -> new IllegalArgumentException("没有教师 " + id));
-        List<TeacherDirectory.TermLine> terms = teachers.terms();
-        String chosen = term != null ? term : teachers.currentTerm();
-        model.addAttribute("t", t);
-        model.addAttribute("terms", terms);
-        model.addAttribute("term", chosen);
-        model.addAttribute("activities", chosen == null ? List.of() : teachers.activities(id, chosen));
+        TeacherRecords.addTo(model, teachers, teachers.find(id).orElseThrow(() -> new IllegalArgumentException("没有教师 " + id)), term);
         model.addAttribute("results", jdbc.queryForList("SELECT r.run_id, u.term_id, r.grade, r.final_score FROM evaluation_result r "
                 + "JOIN evaluation_run u ON u.id = r.run_id WHERE r.teacher_id = ? AND u.status = 'COMPLETED' ORDER BY r.run_id DESC", id));
         return "audit/teacher";

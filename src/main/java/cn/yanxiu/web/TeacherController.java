@@ -45,13 +45,7 @@ class TeacherController {
     @GetMapping("/me")
     String me(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) String term, Model model) throws IOException {
         String id = me.account().teacherId();
-        TeacherDirectory.TeacherLine t = teachers.find(id).orElseThrow(() -> new IllegalArgumentException("账号没有对应的教师"));
-        List<TeacherDirectory.TermLine> terms = teachers.terms();
-        String chosen = term != null ? term : teachers.currentTerm();
-        model.addAttribute("t", t);
-        model.addAttribute("terms", terms);
-        model.addAttribute("term", chosen);
-        model.addAttribute("activities", chosen == null ? List.of() : teachers.activities(id, chosen));
+        String chosen = TeacherRecords.addTo(model, teachers, teachers.find(id).orElseThrow(() -> new IllegalArgumentException("账号没有对应的教师")), term);
         // the teacher's latest finished run of the chosen term
         List<Long> run = chosen == null ? List.of() : jdbc.queryForList("SELECT r.run_id FROM evaluation_result r JOIN evaluation_run u ON u.id = r.run_id "
                 + "WHERE r.teacher_id = ? AND u.term_id = ? AND u.status = 'COMPLETED' ORDER BY r.run_id DESC", Long.class, id, chosen);
