@@ -62,4 +62,33 @@ public final class PolicyCatalog {
     public static Map<String, Entry> all() {
         return ENTRIES;
     }
+
+    private static final Map<String, String> QUOTES = quotes();
+
+    /** The words of the source document the policy comes from, as written there; empty when none is recorded. */
+    public static String quote(String id) {
+        return QUOTES.getOrDefault(id, "");
+    }
+
+    public static Map<String, String> quotes() {
+        return java.util.Collections.unmodifiableMap(QUOTES);
+    }
+
+    private static Map<String, String> quotes() {
+        Map<String, String> quotes = new LinkedHashMap<>();
+        try (var in = PolicyCatalog.class.getResourceAsStream("/policies/quotes.tsv")) {
+            if (in == null) {
+                return quotes;
+            }
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                int tab = line.indexOf('\t');
+                if (!line.startsWith("#") && tab > 0) {
+                    quotes.put(line.substring(0, tab).strip(), line.substring(tab + 1).strip());
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return quotes;
+    }
 }

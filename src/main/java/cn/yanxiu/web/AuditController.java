@@ -115,6 +115,7 @@ class AuditController {
             texts.put(r.rule(), RuleText.of(r.rule(), files));
         }
         model.addAttribute("ruleTexts", texts);
+        model.addAttribute("quotes", cn.yanxiu.rules.PolicyCatalog.quotes());
         return "audit/explanation";
     }
 

@@ -149,7 +149,7 @@ class BrowserTests {
             assertThat(verdict).contains(grade);
             assertThat(b.text(By.tagName("h1"))).contains(name);
             assertThat(b.driver().findElements(By.cssSelector("pre.code .hit"))).as("the deciding rules' text").isNotEmpty();
-            assertThat(b.text(By.tagName("main"))).contains("依据：", "出处");
+            assertThat(b.text(By.tagName("main"))).contains("依据：", "出处", "原文：“");
             b.screenshot("08-auditor-explanation");
 
             b.open("/county");
