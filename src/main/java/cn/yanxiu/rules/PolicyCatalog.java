@@ -63,7 +63,7 @@ public final class PolicyCatalog {
         return ENTRIES;
     }
 
-    private static final Map<String, String> QUOTES = quotes();
+    private static final Map<String, String> QUOTES = loadQuotes();
 
     /** The words of the source document the policy comes from, as written there; empty when none is recorded. */
     public static String quote(String id) {
@@ -74,7 +74,7 @@ public final class PolicyCatalog {
         return java.util.Collections.unmodifiableMap(QUOTES);
     }
 
-    private static Map<String, String> quotes() {
+    private static Map<String, String> loadQuotes() {
         Map<String, String> quotes = new LinkedHashMap<>();
         try (var in = PolicyCatalog.class.getResourceAsStream("/policies/quotes.tsv")) {
             if (in == null) {
