@@ -65,10 +65,6 @@ public class Accounts {
         return jdbc.query("SELECT * FROM user_account ORDER BY id", (rs, i) -> account(rs));
     }
 
-    public int count(AccountRole role) {
-        return (int) all().stream().filter(a -> a.has(role)).count();
-    }
-
     /** Creates one account with a password the administrator chose. */
     public Account create(String username, String displayName, Set<AccountRole> roles, String teacherId, CreditStep step, String schoolId,
                           String groupId, String password, String createdBy) {

@@ -22,6 +22,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Component
 public class LoginThrottle {
 
+    private static final int MAX_TRACKED = 10_000;
+
     private final int maxPerUser;
     private final int maxPerAddress;
     private final Duration lock;
@@ -66,6 +68,11 @@ public class LoginThrottle {
     private void record(String key, int max) {
         if (key == null) {
             return;
+        }
+        if (failures.size() > MAX_TRACKED) {
+            // names and addresses an attacker invents must not grow the map without end: forget what no longer locks anything
+            Instant now = clock.instant();
+            failures.values().removeIf(f -> f.lockedUntil == null || f.lockedUntil.isBefore(now));
         }
         failures.compute(key, (k, f) -> {
             Failures next = f == null || (f.lockedUntil != null && f.lockedUntil.isBefore(clock.instant())) ? new Failures() : f;
