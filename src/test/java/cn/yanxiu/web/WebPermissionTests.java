@@ -60,6 +60,9 @@ abstract class WebPermissionTests {
     @Autowired
     Accounts accounts;
 
+    @Autowired
+    CreditLedger ledger;
+
     WebCounty county;
 
     @org.springframework.beans.factory.annotation.Value("${yanxiu.rules.root}")
@@ -210,6 +213,48 @@ abstract class WebPermissionTests {
                 .param("decision", "return").with(csrf())).andReturn();
         assertThat(noReason.getFlashMap().get("error").toString()).contains("退回必须说明原因");
         assertThat(jdbc.queryForObject("SELECT status FROM credit_entry WHERE id = ?", String.class, own.get(1))).isEqualTo("PROPOSED");
+    }
+
+    @Test
+    void malformedAndOversizedApiRequestsAreRefusedAndChangeNothing() throws Exception {
+        String before = jdbc.queryForObject("SELECT COUNT(*) || '/' || COALESCE(SUM(CASE WHEN status = 'PROPOSED' THEN 1 ELSE 0 END), 0) FROM credit_entry",
+                String.class);
+        MvcResult broken = mvc.perform(as(Who.ADMIN, post("/api/credits/approve")).contentType(MediaType.APPLICATION_JSON).content("{\"term\": [")).andReturn();
+        assertThat(broken.getResponse().getStatus()).isEqualTo(400);
+        assertThat(broken.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("请求格式不对");
+        MvcResult wrongType = mvc.perform(as(Who.ADMIN, post("/api/credits/approve")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"term\":\"" + WebCounty.TERM + "\",\"step\":\"EVERYTHING\",\"entries\":[1]}")).andReturn();
+        assertThat(wrongType.getResponse().getStatus()).isEqualTo(400);
+        MvcResult missing = mvc.perform(as(Who.ADMIN, post("/api/credits/approve")).contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn();
+        assertThat(missing.getResponse().getStatus()).isEqualTo(404);
+        byte[] huge = new byte[(int) ApiBodyLimit.MAX_BYTES + 1];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        MvcResult oversized = mvc.perform(as(Who.ADMIN, post("/api/credits/approve")).contentType(MediaType.APPLICATION_JSON).content(huge)).andReturn();
+        assertThat(oversized.getResponse().getStatus()).isEqualTo(413);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) || '/' || COALESCE(SUM(CASE WHEN status = 'PROPOSED' THEN 1 ELSE 0 END), 0) FROM credit_entry",
+                String.class)).isEqualTo(before);
+    }
+
+    @Test
+    void aTeacherDownloadsTheirOwnCertificateAndNoOneElses(@Autowired cn.yanxiu.certificates.Certificates certificates, @TempDir Path out)
+            throws Exception {
+        String owner = county.teacher().username(); // passed, so eligible
+        cn.yanxiu.credits.CreditFilter own = new cn.yanxiu.credits.CreditFilter(WebCounty.TERM, null, null, owner);
+        for (cn.yanxiu.credits.CreditStep step : cn.yanxiu.credits.CreditStep.values()) {
+            ledger.approve(step, own, "测试审批", null);
+        }
+        certificates.issue(county.run().id(), "县教师发展中心", out, null);
+        List<String> serials = jdbc.queryForList("SELECT serial FROM certificate WHERE teacher_id = ?", String.class, owner);
+        assertThat(serials).hasSize(1);
+        String serial = serials.get(0);
+
+        MvcResult mine = mvc.perform(get("/me/certificates/" + serial).with(user(users.loadUserByUsername(owner)))).andReturn();
+        assertThat(mine.getResponse().getStatus()).isEqualTo(200);
+        assertThat(mine.getResponse().getContentType()).isEqualTo("application/pdf");
+        assertThat(new String(mine.getResponse().getContentAsByteArray(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        // the approver here is a teacher too, but not this one
+        expect("本人的证书", () -> get("/me/certificates/" + serial), 302, 403, 403, 404, 200);
+        assertThat(status(get("/me/certificates/" + serial).with(user(users.loadUserByUsername(county.otherTeacher().username()))))).isEqualTo(404);
     }
 
     @Test
