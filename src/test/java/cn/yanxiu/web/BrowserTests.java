@@ -151,6 +151,8 @@ class BrowserTests {
             assertThat(b.driver().findElements(By.cssSelector("pre.code .hit"))).as("the deciding rules' text").isNotEmpty();
             assertThat(b.text(By.tagName("main"))).contains("依据：", "出处", "原文：“");
             b.screenshot("08-auditor-explanation");
+            ((JavascriptExecutor) b.driver()).executeScript("document.querySelector('pre.code .hit').scrollIntoView({block: 'center'});");
+            b.screenshot("08b-auditor-explanation-deciding-rules");
 
             b.open("/county");
             assertThat(b.waitFor(By.cssSelector("[data-chart][data-drawn=true]"), Duration.ofSeconds(10))).isNotNull();
