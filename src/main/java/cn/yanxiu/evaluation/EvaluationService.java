@@ -62,13 +62,27 @@ public class EvaluationService {
                     + "…，现在 " + rules.hash().substring(0, 12) + "…）：请重新校验并启用");
         }
         snapshots.store(rules);
-        EvaluationRuns.Run run = runs.start(termId, rules.hash(), scope, startedBy);
+        return submit(runs.start(termId, rules.hash(), scope, startedBy), rules, termScope, executor);
+    }
+
+    /** Takes an interrupted run back up with the rule-set version it started with, on the executor; refusals reach the caller. */
+    public EvaluationRuns.Run resumeInBackground(long runId, java.util.concurrent.Executor executor) throws java.io.IOException {
+        EvaluationRuns.Run run = runs.resume(runId);
+        try {
+            return submit(run, restored(run), scopes.load(run.termId()), executor);
+        } catch (RuntimeException | java.io.IOException e) {
+            runs.interrupt(runId);
+            throw e;
+        }
+    }
+
+    private EvaluationRuns.Run submit(EvaluationRuns.Run run, RuleSet rules, TermScope termScope, java.util.concurrent.Executor executor) {
         try {
             executor.execute(() -> {
                 try {
                     execute(run, rules, termScope, null);
                 } catch (RuntimeException e) {
-                    // execute marked the run interrupted; its page shows that and how to resume
+                    // execute marked the run interrupted; its page shows that and offers to resume
                 }
             });
         } catch (RuntimeException e) {
@@ -91,13 +105,18 @@ public class EvaluationService {
     /** Resumes a run that was killed or stopped, with the exact rule-set version it started with. */
     public EvaluationRuns.Run resume(long runId, PrintWriter progressOut) throws java.io.IOException {
         EvaluationRuns.Run run = runs.resume(runId);
-        TermScope termScope = scopes.load(run.termId());
+        return execute(run, restored(run), scopes.load(run.termId()), progressOut);
+    }
+
+    /** The exact rule-set version a run started with, compiled again from its snapshot. */
+    private RuleSet restored(EvaluationRuns.Run run) throws java.io.IOException {
         Path restored = snapshots.restore(run.ruleSetHash(), Files.createTempDirectory("yanxiu-rules-" + run.ruleSetHash().substring(0, 8)));
-        RuleSet rules = load(restored, termScope);
+        RuleSet rules = load(restored, scopes.load(run.termId()));
         if (!rules.hash().equals(run.ruleSetHash())) {
-            throw new EvaluationRuns.RunRefused("恢复的规则集哈希与运行 #" + runId + " 记录的不一致，拒绝继续");
+            rules.dispose();
+            throw new EvaluationRuns.RunRefused("恢复的规则集哈希与运行 #" + run.id() + " 记录的不一致，拒绝继续");
         }
-        return execute(run, rules, termScope, progressOut);
+        return rules;
     }
 
     private EvaluationRuns.Run execute(EvaluationRuns.Run run, RuleSet rules, TermScope termScope, PrintWriter progressOut) {

@@ -186,6 +186,26 @@ class AdminController {
         }
     }
 
+    /** Takes an interrupted run back up (the server stopped, the database went away) and shows its progress again. */
+    @PostMapping("/runs/{id}/resume")
+    String resumeRun(@PathVariable long id, RedirectAttributes flash) throws IOException {
+        try {
+            evaluation.resumeInBackground(id, runExecutor);
+            flash.addFlashAttribute("ok", "运行 #" + id + " 已继续，已有的结果保留，只评价尚未评价的教师");
+        } catch (EvaluationRuns.RunRefused e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/runs/" + id;
+    }
+
+    /** Gives up an interrupted run: it stays in the history and never counts as a result. */
+    @PostMapping("/runs/{id}/abandon")
+    String abandonRun(@PathVariable long id, RedirectAttributes flash) {
+        runs.abandon(id);
+        flash.addFlashAttribute("ok", "运行 #" + id + " 已放弃（保留在历史中，不作为结果）");
+        return "redirect:/runs/" + id;
+    }
+
     /** Proposes the credits of a finished run (a correction of earlier entries needs a reason). */
     @PostMapping("/runs/{id}/credits")
     String proposeCredits(@AuthenticationPrincipal SignedIn me, @PathVariable long id, @RequestParam(required = false) String reason,

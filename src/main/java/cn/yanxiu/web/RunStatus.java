@@ -13,7 +13,7 @@ final class RunStatus {
         return switch (status) {
             case "RUNNING" -> "进行中";
             case "COMPLETED" -> "已完成";
-            case "INTERRUPTED" -> "已中断（可在命令行 evaluate --resume 继续）";
+            case "INTERRUPTED" -> "已中断（可继续）";
             case "ABANDONED" -> "已放弃";
             default -> status;
         };

@@ -258,6 +258,31 @@ abstract class WebPermissionTests {
     }
 
     @Test
+    void anInterruptedRunIsResumedFromItsPageToExactlyOneResultPerTeacher(@Autowired EvaluationService evaluation) throws Exception {
+        // a run that stopped before evaluating anyone (its executor never ran it), then marked interrupted as a restart would find it
+        cn.yanxiu.evaluation.EvaluationRuns.Run run = evaluation.startInBackground(WebCounty.TERM, rulesRoot.resolve(WebCounty.RULES), null, "全部",
+                "tests", task -> { });
+        jdbc.update("UPDATE evaluation_run SET status = 'INTERRUPTED' WHERE id = ?", run.id());
+        String page = mvc.perform(as(Who.ADMIN, get("/runs/" + run.id()))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("这次运行中断了", "继续运行");
+        assertThat(status(as(Who.AUDITOR, post("/admin/runs/" + run.id() + "/resume")).with(csrf()))).isEqualTo(403);
+
+        MvcResult resumed = mvc.perform(as(Who.ADMIN, post("/admin/runs/" + run.id() + "/resume")).with(csrf())).andReturn();
+
+        assertThat(resumed.getFlashMap().get("ok").toString()).contains("已继续");
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (!"COMPLETED".equals(jdbc.queryForObject("SELECT status FROM evaluation_run WHERE id = ?", String.class, run.id()))
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(jdbc.queryForObject("SELECT status FROM evaluation_run WHERE id = ?", String.class, run.id())).isEqualTo("COMPLETED");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_result WHERE run_id = ?", Integer.class, run.id()))
+                .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM teacher", Integer.class));
+        MvcResult again = mvc.perform(as(Who.ADMIN, post("/admin/runs/" + run.id() + "/resume")).with(csrf())).andReturn();
+        assertThat(again.getFlashMap().get("error").toString()).contains("已完成", "不能继续");
+    }
+
+    @Test
     void formsWithoutTheCsrfTokenAreRefused() throws Exception {
         assertThat(status(as(Who.APPROVER, post("/approvals")).param("term", WebCounty.TERM).param("decision", "approve"))).isEqualTo(403);
         assertThat(status(as(Who.ADMIN, post("/admin/accounts/teachers")))).isEqualTo(403);
