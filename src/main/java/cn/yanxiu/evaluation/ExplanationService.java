@@ -51,16 +51,16 @@ public class ExplanationService {
         }
         Map<String, Object> row = jdbc.queryForList("SELECT * FROM evaluation_result WHERE run_id = ? AND teacher_id = ?", run.id(), teacherId)
                 .stream().findFirst().orElseThrow(() -> new IllegalArgumentException("运行 #" + run.id() + " 中没有教师 " + teacherId));
-        List<RuleSnapshots.StoredFile> files = snapshots.files(run.ruleSetHash());
+        List<LocatedFile> files = located(run.ruleSetHash());
         Function<String, String> locate = rule -> files.stream()
-                .map(f -> RuleLocations.find(rule, f.name(), f.text(), f.name().endsWith(".xlsx") ? f.content() : null))
+                .map(f -> RuleLocations.find(rule, f.name(), f.text(), f.sheet() == null ? null : (java.util.function.Supplier<String>) f::sheet))
                 .filter(java.util.Objects::nonNull).findFirst().orElse("?");
         Map<String, Object> trace = ResultRows.JSON.readValue(string(row, "trace_json"), MAP);
         String raise = null;
         if (withRaise) {
             RuleSet rules = compiled.get(run.ruleSetHash());
             if (rules != null) {
-                TeacherCase c = TeacherCaseReader.one(jdbc, scopes.load(run.termId()), teacherId);
+                TeacherCase c = TeacherCaseReader.one(jdbc, scope(run.termId()), teacherId);
                 raise = c == null ? null : GradeRaiser.raise(rules, c, rules.evaluate(c)).describe();
             }
         }
@@ -71,6 +71,38 @@ public class ExplanationService {
                 string(row, "rule_error"), ResultRows.JSON.readValue(string(row, "score_lines_json"), LIST),
                 ResultRows.JSON.readValue(string(row, "findings_json"), LIST), ResultRows.JSON.readValue(string(row, "eligibility_json"), LIST),
                 fired, locate, raise);
+    }
+
+    /** A stored rule file as locations are looked up in it: its text, and for a decision table its sheet's name. */
+    private record LocatedFile(String name, String text, String sheet) {
+    }
+
+    /** Rule-set versions never change, so what is read from a version's files is kept (a few versions at most). */
+    private final Map<String, List<LocatedFile>> locatedFiles = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private List<LocatedFile> located(String hash) {
+        if (locatedFiles.size() > 8) {
+            locatedFiles.clear();
+        }
+        return locatedFiles.computeIfAbsent(hash, h -> snapshots.files(h).stream().map(f -> new LocatedFile(f.name(), f.text(),
+                f.name().endsWith(".xlsx") ? RuleLocations.firstSheet(f.content()) : null)).toList());
+    }
+
+    /** A term's group and school figures change only with an import: reading them once a minute is fresh enough for "what would raise". */
+    private static final long SCOPE_SECONDS = 60;
+    private record ReadScope(TermScope scope, long readAtNanos) {
+    }
+
+    private final Map<String, ReadScope> scopeCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private TermScope scope(String termId) {
+        ReadScope cached = scopeCache.get(termId);
+        if (cached != null && System.nanoTime() - cached.readAtNanos() < SCOPE_SECONDS * 1_000_000_000L) {
+            return cached.scope();
+        }
+        TermScope scope = scopes.load(termId);
+        scopeCache.put(termId, new ReadScope(scope, System.nanoTime()));
+        return scope;
     }
 
     /** Evaluates one teacher now with a rule-set folder, and explains the result. */

@@ -20,14 +20,19 @@ public final class RuleLocations {
      * @param xlsx   the table's bytes for a decision table, else null
      */
     public static String find(String rule, String name, String text, byte[] xlsx) {
+        return find(rule, name, text, xlsx == null ? null : (java.util.function.Supplier<String>) () -> firstSheet(xlsx));
+    }
+
+    /** The same, with the decision table's sheet name supplied by the caller (who may have read it once for many rules). */
+    public static String find(String rule, String name, String text, java.util.function.Supplier<String> sheet) {
         String header = "rule \"" + rule + "\"";
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].strip().startsWith(header)) {
-                if (xlsx != null && i > 0) {
+                if (sheet != null && i > 0) {
                     Matcher m = RULE_VALUES.matcher(lines[i - 1]);
                     if (m.find()) {
-                        return name + "!" + sheet(xlsx) + "!" + m.group(1);
+                        return name + "!" + sheet.get() + "!" + m.group(1);
                     }
                 }
                 return name + ":" + (i + 1);
@@ -36,7 +41,8 @@ public final class RuleLocations {
         return null;
     }
 
-    private static String sheet(byte[] xlsx) {
+    /** The first sheet's name of a decision table, "?" when it cannot be read. */
+    public static String firstSheet(byte[] xlsx) {
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
             return workbook.getSheetName(0);
         } catch (Exception e) {
