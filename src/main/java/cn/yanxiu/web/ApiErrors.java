@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** How the REST API says no: a JSON body with the reason, and a status that says which kind of no. */
-@RestControllerAdvice(basePackageClasses = ApiErrors.class, annotations = org.springframework.web.bind.annotation.RestController.class)
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
 
     /** A teacher reads only their own records; auditors and administrators read everyone's. */

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every page needs (the session length for the timeout warning) and how a refused request reads. */
-@ControllerAdvice(basePackages = "cn.yanxiu.web", annotations = org.springframework.stereotype.Controller.class)
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class PageAdvice {
 
     private final long sessionSeconds;
@@ -29,7 +29,7 @@ class PageAdvice {
     }
 
     /** A missing teacher, run or file: the page says what was not found. */
-    @ExceptionHandler({IllegalArgumentException.class, java.util.NoSuchElementException.class})
+    @ExceptionHandler({IllegalArgumentException.class, java.util.NoSuchElementException.class, cn.yanxiu.rules.RuleSetWorkspace.RuleEditRefused.class})
     String notFound(RuntimeException e, Model model, HttpServletResponse response) {
         response.setStatus(404);
         model.addAttribute("sessionSeconds", sessionSeconds);

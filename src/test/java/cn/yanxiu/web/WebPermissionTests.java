@@ -283,6 +283,21 @@ abstract class WebPermissionTests {
     }
 
     @Test
+    void theAuditorComparesTwoRunsAndTwoRuleSets() throws Exception {
+        long run = county.run().id();
+        String runs = mvc.perform(as(Who.AUDITOR, get("/diff")).param("left", String.valueOf(run)).param("right", String.valueOf(run))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        int teachers = jdbc.queryForObject("SELECT COUNT(*) FROM teacher", Integer.class);
+        assertThat(runs).contains("共 " + teachers + " 位教师，0 位等级改变");
+        String rules = mvc.perform(as(Who.AUDITOR, get("/diff")).param("leftRules", WebCounty.RULES).param("rightRules", WebCounty.FAILING_TESTS)
+                .param("term", WebCounty.TERM)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(rules).as("the two folders differ only in their tests").contains("共 " + teachers + " 位教师，0 位等级改变");
+        assertThat(status(as(Who.AUDITOR, get("/diff")).param("left", "999999").param("right", String.valueOf(run)))).isEqualTo(404);
+        assertThat(status(as(Who.AUDITOR, get("/diff")).param("leftRules", "../..").param("rightRules", WebCounty.RULES).param("term", WebCounty.TERM)))
+                .isEqualTo(404);
+    }
+
+    @Test
     void formsWithoutTheCsrfTokenAreRefused() throws Exception {
         assertThat(status(as(Who.APPROVER, post("/approvals")).param("term", WebCounty.TERM).param("decision", "approve"))).isEqualTo(403);
         assertThat(status(as(Who.ADMIN, post("/admin/accounts/teachers")))).isEqualTo(403);
@@ -350,6 +365,12 @@ abstract class WebPermissionTests {
         // a file name that tries to leave the folder, or is not a DRL file, is refused
         assertThat(status(as(Who.ADMIN, get("/rule-sets/" + WebCounty.RULES + "/files/..%2F..%2Fpom.xml")))).isIn(400, 404);
         assertThat(status(as(Who.ADMIN, get("/rule-sets/..%2F..%2Fsrc")))).isIn(400, 404);
+        assertThat(status(as(Who.ADMIN, get("/rule-sets/" + WebCounty.RULES + "/files/nope.drl")))).isEqualTo(404);
+        MvcResult missing = mvc.perform(as(Who.ADMIN, get("/rule-sets/1999-2000"))).andReturn();
+        assertThat(missing.getResponse().getStatus()).isEqualTo(404);
+        assertThat(missing.getResponse().getContentType()).startsWith("text/html");
+        assertThat(missing.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("没有规则集文件夹 1999-2000");
+        assertThat(status(as(Who.ADMIN, get("/rule-sets/" + WebCounty.RULES + "/files/.hidden.drl")))).isEqualTo(404);
         String wrongKind = mvc.perform(as(Who.ADMIN, post("/admin/rules/" + WebCounty.RULES + "/files/manifest.yaml")).param("text", "x").with(csrf()))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(wrongKind).contains("只能编辑 .drl 文件");
