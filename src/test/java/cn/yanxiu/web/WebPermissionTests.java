@@ -362,6 +362,13 @@ abstract class WebPermissionTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rule_file_revision WHERE file_name = 'grading.drl'", Integer.class)).isZero();
         assertThat(line).isPositive();
 
+        // a rule that reaches past the fact model is refused like a syntax error
+        String hostile = before.replaceFirst("then", "then\n        System.exit(0);");
+        String page2 = mvc.perform(as(Who.ADMIN, post("/admin/rules/" + WebCounty.RULES + "/files/grading.drl")).param("text", hostile).with(csrf()))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page2).contains("未保存", "System");
+        assertThat(Files.readString(file)).isEqualTo(before);
+
         // a file name that tries to leave the folder, or is not a DRL file, is refused
         assertThat(status(as(Who.ADMIN, get("/rule-sets/" + WebCounty.RULES + "/files/..%2F..%2Fpom.xml")))).isIn(400, 404);
         assertThat(status(as(Who.ADMIN, get("/rule-sets/..%2F..%2Fsrc")))).isIn(400, 404);
