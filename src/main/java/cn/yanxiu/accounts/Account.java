@@ -8,7 +8,7 @@ import java.util.Set;
  * chain and the school (and group) whose entries it moves.
  */
 public record Account(long id, String username, String displayName, Set<AccountRole> roles, String teacherId, CreditStep approverStep,
-                      String schoolId, String groupId) {
+                      String schoolId, String groupId, boolean disabled) {
 
     public boolean has(AccountRole role) {
         return roles.contains(role);

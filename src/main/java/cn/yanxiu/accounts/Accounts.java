@@ -155,6 +155,18 @@ public class Accounts {
         jdbc.update("UPDATE user_account SET password_hash = ? WHERE username = ?", encoder.encode(fresh), username);
     }
 
+    /** Switches an account off or on; the last enabled administrator cannot be switched off. */
+    public void setDisabled(String username, boolean disabled, String by) {
+        Account account = find(username).orElseThrow(() -> new AccountRefused("没有账号 " + username)).account();
+        if (disabled && username.equals(by)) {
+            throw new AccountRefused("不能停用自己正在使用的账号");
+        }
+        if (disabled && account.has(AccountRole.ADMIN) && all().stream().filter(a -> a.has(AccountRole.ADMIN) && !a.disabled()).count() <= 1) {
+            throw new AccountRefused("这是最后一个可用的管理员账号，不能停用");
+        }
+        jdbc.update("UPDATE user_account SET disabled = ? WHERE username = ?", disabled, username);
+    }
+
     /** Gives an account a new generated password (a teacher who forgot theirs); returned to be handed over once. */
     public String resetPassword(String username) {
         String password = generatePassword();
@@ -220,6 +232,6 @@ public class Accounts {
         }
         String step = rs.getString("approver_step");
         return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), roles, rs.getString("teacher_id"),
-                step == null ? null : CreditStep.valueOf(step), rs.getString("school_id"), rs.getString("group_id"));
+                step == null ? null : CreditStep.valueOf(step), rs.getString("school_id"), rs.getString("group_id"), rs.getBoolean("disabled"));
     }
 }

@@ -38,6 +38,11 @@ public class SignedIn implements UserDetails {
     }
 
     @Override
+    public boolean isEnabled() {
+        return !account.disabled();
+    }
+
+    @Override
     public boolean isAccountNonLocked() {
         return !locked;
     }

@@ -145,6 +145,17 @@ class AdminController {
         return "redirect:/admin/accounts";
     }
 
+    @PostMapping("/accounts/{username}/disabled")
+    String setDisabled(@AuthenticationPrincipal SignedIn me, @PathVariable String username, @RequestParam boolean disabled, RedirectAttributes flash) {
+        try {
+            accounts.setDisabled(username, disabled, me.getUsername());
+            flash.addFlashAttribute("ok", "账号 " + username + (disabled ? " 已停用，不能再登录" : " 已恢复使用"));
+        } catch (Accounts.AccountRefused e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/admin/accounts";
+    }
+
     @PostMapping("/accounts/{username}/password")
     String resetPassword(@PathVariable String username, RedirectAttributes flash) {
         try {

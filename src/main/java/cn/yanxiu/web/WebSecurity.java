@@ -72,12 +72,14 @@ class WebSecurity {
         return http.build();
     }
 
-    /** Says why sign-in failed: a wrong name or password, or a lock and until when. */
+    /** Says why sign-in failed: a wrong name or password, a switched-off account, or a lock and until when. */
     private static AuthenticationFailureHandler failure(LoginThrottle throttle) {
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
         return (request, response, e) -> {
             String target = "/login?error";
-            if (e instanceof LockedException) {
+            if (e instanceof org.springframework.security.authentication.DisabledException) {
+                target = "/login?disabled";
+            } else if (e instanceof LockedException) {
                 var until = throttle.lockedUntil(request.getParameter("username"));
                 target = "/login?locked=" + (until == null ? "" : time.format(until));
             }

@@ -144,6 +144,7 @@ abstract class WebPermissionTests {
                 .with(csrf())))).isEqualTo(403);
         assertThat(status(as(Who.AUDITOR, post("/admin/accounts/teachers").with(csrf())))).isEqualTo(403);
         assertThat(status(as(Who.APPROVER, post("/admin/accounts/admin/password").with(csrf())))).isEqualTo(403);
+        assertThat(status(as(Who.AUDITOR, post("/admin/accounts/admin/disabled").param("disabled", "true").with(csrf())))).isEqualTo(403);
     }
 
     @Test
@@ -344,6 +345,28 @@ abstract class WebPermissionTests {
         assertThat(status(get("/api/teachers/" + teacher + "/activities").param("term", WebCounty.TERM).with(httpBasic(teacher, fresh)))).isEqualTo(200);
         assertThat(status(get("/api/teachers/" + teacher + "/activities").param("term", WebCounty.TERM)
                 .with(httpBasic(county.teacher().username(), "not-the-password")))).isEqualTo(401);
+    }
+
+    @Test
+    void aSwitchedOffAccountCannotSignInUntilSwitchedOnAndTheLastAdministratorStays() throws Exception {
+        Accounts.Created who = county.created().stream().filter(c -> !c.username().equals(county.teacher().username())
+                && !c.username().equals(county.otherTeacher().username()) && !c.username().equals(county.groupLeader().username()))
+                .skip(1).findFirst().orElseThrow();
+        MvcResult off = mvc.perform(as(Who.ADMIN, post("/admin/accounts/" + who.username() + "/disabled")).param("disabled", "true").with(csrf()))
+                .andReturn();
+        assertThat(off.getFlashMap().get("ok").toString()).contains("已停用");
+        assertThat(mvc.perform(formLogin("/login").user(who.username()).password(who.password())).andReturn().getResponse().getRedirectedUrl())
+                .isEqualTo("/login?disabled");
+        assertThat(status(get("/api/openapi").with(httpBasic(who.username(), who.password())))).isEqualTo(401);
+
+        mvc.perform(as(Who.ADMIN, post("/admin/accounts/" + who.username() + "/disabled")).param("disabled", "false").with(csrf())).andReturn();
+        assertThat(status(get("/api/openapi").with(httpBasic(who.username(), who.password())))).isEqualTo(200);
+
+        MvcResult self = mvc.perform(as(Who.ADMIN, post("/admin/accounts/admin/disabled")).param("disabled", "true").with(csrf())).andReturn();
+        assertThat(self.getFlashMap().get("error").toString()).contains("不能停用自己");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> accounts.setDisabled("admin", true, "someone-else"))
+                .hasMessageContaining("最后一个可用的管理员");
+        assertThat(accounts.find("admin").orElseThrow().account().disabled()).isFalse();
     }
 
     @Test
