@@ -24,7 +24,7 @@
     }
   }
 
-  // A running evaluation: poll its progress every second, reload when it ends.
+  // A running evaluation or import: poll its progress every second, reload when it ends.
   var live = document.querySelector('[data-run-progress]');
   if (live) {
     var bar = live.querySelector('.progress > div');
@@ -33,7 +33,7 @@
       fetch(live.getAttribute('data-run-progress'), {credentials: 'same-origin'}).then(function (r) { return r.json(); }).then(function (p) {
         var pct = p.total > 0 ? Math.floor(p.done * 100 / p.total) : 0;
         bar.style.width = pct + '%';
-        text.textContent = '已评价 ' + p.done + ' / ' + p.total + ' 位教师（' + pct + '%）· 状态：' + p.statusLabel;
+        text.textContent = p.text || ('已评价 ' + p.done + ' / ' + p.total + ' 位教师（' + pct + '%）· 状态：' + p.statusLabel);
         if (p.status === 'RUNNING') { setTimeout(poll, 1000); } else { window.location.reload(); }
       });
     };

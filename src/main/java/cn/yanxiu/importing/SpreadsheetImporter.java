@@ -33,6 +33,11 @@ public class SpreadsheetImporter {
 
     /** Imports files in the order their contents depend on each other, whatever order they were given. */
     public List<ImportResult> importFiles(List<Path> files) {
+        return importFiles(files, name -> { });
+    }
+
+    /** The same, telling {@code starting} each file's name as its import begins (for a progress display). */
+    public List<ImportResult> importFiles(List<Path> files, java.util.function.Consumer<String> starting) {
         Map<Path, Object> kinds = new HashMap<>();
         for (Path file : files) {
             kinds.put(file, peekKind(file));
@@ -41,6 +46,7 @@ public class SpreadsheetImporter {
         ordered.sort(Comparator.comparingInt(f -> kinds.get(f) instanceof ImportKind k ? k.ordinal() : -1));
         List<ImportResult> results = new ArrayList<>();
         for (Path file : ordered) {
+            starting.accept(file.getFileName().toString());
             Object kind = kinds.get(file);
             results.add(kind instanceof ImportKind k ? importFile(file, k) : refused(file, null, (String) kind));
         }

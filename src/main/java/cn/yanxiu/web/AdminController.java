@@ -57,13 +57,15 @@ class AdminController {
     });
 
     private final CreditLedger ledger;
+    private final ImportJobs imports;
     private final Certificates certificates;
     private final Path certificateDir;
 
     AdminController(SpreadsheetImporter importer, Accounts accounts, TeacherDirectory teachers, EvaluationRuns runs, EvaluationService evaluation,
-                    RuleSetWorkspace workspace, CreditLedger ledger, Certificates certificates,
+                    RuleSetWorkspace workspace, CreditLedger ledger, Certificates certificates, ImportJobs imports,
                     @org.springframework.beans.factory.annotation.Value("${yanxiu.certificates.dir:certificates}") Path certificateDir) {
         this.ledger = ledger;
+        this.imports = imports;
         this.certificates = certificates;
         this.certificateDir = certificateDir;
         this.importer = importer;
@@ -90,9 +92,9 @@ class AdminController {
         return "admin/import";
     }
 
-    /** Imports the uploaded files whole or not at all, each refusal listing file, row, column and reason. */
+    /** Saves the uploaded files and imports them in the background, each whole or not at all; the page follows the import. */
     @PostMapping("/import")
-    String importFiles(@RequestParam("files") List<MultipartFile> files, Model model) throws IOException {
+    String importFiles(@AuthenticationPrincipal SignedIn me, @RequestParam("files") List<MultipartFile> files, Model model) throws IOException {
         List<MultipartFile> given = files.stream().filter(f -> !f.isEmpty()).toList();
         if (given.isEmpty()) {
             model.addAttribute("error", "请选择要导入的表格文件（.xlsx 或 .csv）");
@@ -103,8 +105,8 @@ class AdminController {
             return "admin/import";
         }
         Path dir = Files.createTempDirectory("yanxiu-upload");
+        List<Path> saved = new ArrayList<>();
         try {
-            List<Path> saved = new ArrayList<>();
             for (MultipartFile f : given) {
                 Path target = dir.resolve(safeName(f.getOriginalFilename(), saved.size()));
                 try (InputStream in = f.getInputStream()) {
@@ -112,15 +114,37 @@ class AdminController {
                 }
                 saved.add(target);
             }
-            List<ImportResult> results = importer.importFiles(saved);
+        } catch (IOException e) {
+            FileSystemUtils.deleteRecursively(dir);
+            throw e;
+        }
+        return "redirect:/admin/import/" + imports.submit(me.getUsername(), dir, saved).id;
+    }
+
+    /** An import under way (with live progress) or its results: every refused cell by file, row and column. */
+    @GetMapping("/import/{id}")
+    String importJob(@AuthenticationPrincipal SignedIn me, @PathVariable String id, Model model) {
+        ImportJobs.Job job = imports.find(id, me.getUsername());
+        model.addAttribute("jobId", job.id);
+        model.addAttribute("jobRunning", !job.finished());
+        if (job.failure != null) {
+            model.addAttribute("error", job.failure);
+        } else if (job.results != null) {
+            List<ImportResult> results = job.results;
             model.addAttribute("results", results);
             long refused = results.stream().filter(r -> !r.imported()).count();
             model.addAttribute(refused == 0 ? "ok" : "error", refused == 0 ? "全部 " + results.size() + " 个文件已导入"
                     : refused + " 个文件未导入（整份文件不写入），请按下表修改后重新上传");
-        } finally {
-            FileSystemUtils.deleteRecursively(dir);
         }
         return "admin/import";
+    }
+
+    @GetMapping("/import/{id}/progress")
+    @org.springframework.web.bind.annotation.ResponseBody
+    java.util.Map<String, Object> importProgress(@AuthenticationPrincipal SignedIn me, @PathVariable String id) {
+        ImportJobs.Job job = imports.find(id, me.getUsername());
+        return java.util.Map.of("status", job.finished() ? "FINISHED" : "RUNNING", "done", Math.max(0, job.started - 1), "total", job.files,
+                "text", job.current == null ? "正在检查文件…" : "正在导入第 " + job.started + " / " + job.files + " 个文件：" + job.current);
     }
 
     @GetMapping("/accounts")

@@ -83,6 +83,7 @@ class BrowserTests {
             b.find(By.cssSelector("input[type=file]")).sendKeys(bad.toAbsolutePath().toString());
             b.find(By.cssSelector("main form button[type=submit]")).click();
             String problems = b.text(By.cssSelector("table.problems"));
+            assertThat(b.driver().getCurrentUrl()).as("the import ran as a job the page followed").containsPattern("/admin/import/[0-9a-f-]{36}$");
             assertThat(problems).contains("活动记录-有误.csv", "3", "学时");
             assertThat(b.text(By.cssSelector(".notice.error"))).contains("未导入");
             b.screenshot("03-admin-import-row-errors");

@@ -444,17 +444,28 @@ abstract class WebPermissionTests {
         String csv = "工号,学期编号,活动类型,日期,学时,数量,备注\n" + teacher + ",2025-2026-1,自学,2025-10-10,2,1,读书\n"
                 + teacher + ",2025-2026-1,自学,2025-10-11,-3,1,负数\n";
 
-        String page = mvc.perform(as(Who.ADMIN, multipart("/admin/import")).file(new MockMultipartFile("files", "../../etc/活动.csv", "text/csv",
-                csv.getBytes(StandardCharsets.UTF_8))).with(csrf())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String page = imported(new MockMultipartFile("files", "../../etc/活动.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(page).contains("未导入", "活动.csv").containsPattern("<td[^>]*>3</td>");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM activity", Integer.class)).isEqualTo(activities);
 
-        String notASheet = mvc.perform(as(Who.ADMIN, multipart("/admin/import")).file(new MockMultipartFile("files", "scores.xlsx",
-                "application/octet-stream", "<?xml><html>not a workbook".getBytes(StandardCharsets.UTF_8))).with(csrf())).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        String notASheet = imported(new MockMultipartFile("files", "scores.xlsx", "application/octet-stream",
+                "<?xml><html>not a workbook".getBytes(StandardCharsets.UTF_8)));
         assertThat(notASheet).contains("scores.xlsx", "未导入").doesNotContain("<html>not");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM activity", Integer.class)).isEqualTo(activities);
+    }
+
+    /** Uploads as the administrator, follows the background import to its end, and returns the results page. */
+    private String imported(MockMultipartFile file) throws Exception {
+        String job = mvc.perform(as(Who.ADMIN, multipart("/admin/import")).file(file).with(csrf())).andReturn().getResponse().getRedirectedUrl();
+        assertThat(job).startsWith("/admin/import/");
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (mvc.perform(as(Who.ADMIN, get(job + "/progress"))).andReturn().getResponse().getContentAsString().contains("RUNNING")
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(status(as(Who.AUDITOR, get(job)))).isEqualTo(403);
+        return mvc.perform(as(Who.ADMIN, get(job))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test
