@@ -111,6 +111,7 @@ class BrowserTests {
             b.open("/rule-sets/" + WebCounty.RULES);
             b.find(By.xpath("//button[text()='校验并运行测试']")).click();
             assertThat(b.waitFor(By.id("check-verdict"), Duration.ofSeconds(60)).getText()).contains("校验通过", "0 失败");
+            ((JavascriptExecutor) b.driver()).executeScript("document.getElementById('check-verdict').scrollIntoView({block: 'start'});");
             b.screenshot("05-rules-checked");
             new Select(b.find(By.cssSelector("form[action$='/activate'] select[name=term]"))).selectByValue(WebCounty.TERM);
             b.find(By.xpath("//button[text()='启用']")).click();
