@@ -202,6 +202,7 @@ class AdminController {
     @GetMapping("/runs/new")
     String runForm(Model model) {
         model.addAttribute("terms", teachers.terms());
+        model.addAttribute("currentTerm", teachers.currentTerm());
         model.addAttribute("activations", teachers.terms().stream().map(t -> workspace.activation(t.id()).orElse(null)).toList());
         return "admin/run-new";
     }

@@ -59,6 +59,7 @@ class RuleSetController {
         model.addAttribute("folder", folder);
         model.addAttribute("files", workspace.files(folder));
         model.addAttribute("terms", teachers.terms());
+        model.addAttribute("currentTerm", teachers.currentTerm());
         if (check != null) {
             model.addAttribute("check", workspace.check(folder));
         }
