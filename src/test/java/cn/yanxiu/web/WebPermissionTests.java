@@ -271,12 +271,8 @@ abstract class WebPermissionTests {
         MvcResult resumed = mvc.perform(as(Who.ADMIN, post("/admin/runs/" + run.id() + "/resume")).with(csrf())).andReturn();
 
         assertThat(resumed.getFlashMap().get("ok").toString()).contains("已继续");
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (!"COMPLETED".equals(jdbc.queryForObject("SELECT status FROM evaluation_run WHERE id = ?", String.class, run.id()))
-                && System.currentTimeMillis() < deadline) {
-            Thread.sleep(200);
-        }
-        assertThat(jdbc.queryForObject("SELECT status FROM evaluation_run WHERE id = ?", String.class, run.id())).isEqualTo("COMPLETED");
+        org.awaitility.Awaitility.await("run #" + run.id() + " completed").atMost(java.time.Duration.ofMinutes(2))
+                .until(() -> jdbc.queryForObject("SELECT status FROM evaluation_run WHERE id = ?", String.class, run.id()), "COMPLETED"::equals);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_result WHERE run_id = ?", Integer.class, run.id()))
                 .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM teacher", Integer.class));
         MvcResult again = mvc.perform(as(Who.ADMIN, post("/admin/runs/" + run.id() + "/resume")).with(csrf())).andReturn();
@@ -459,11 +455,8 @@ abstract class WebPermissionTests {
     private String imported(MockMultipartFile file) throws Exception {
         String job = mvc.perform(as(Who.ADMIN, multipart("/admin/import")).file(file).with(csrf())).andReturn().getResponse().getRedirectedUrl();
         assertThat(job).startsWith("/admin/import/");
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (mvc.perform(as(Who.ADMIN, get(job + "/progress"))).andReturn().getResponse().getContentAsString().contains("RUNNING")
-                && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
+        org.awaitility.Awaitility.await("import " + job + " finished").atMost(java.time.Duration.ofMinutes(1))
+                .until(() -> mvc.perform(as(Who.ADMIN, get(job + "/progress"))).andReturn().getResponse().getContentAsString(), p -> p.contains("FINISHED"));
         assertThat(status(as(Who.AUDITOR, get(job)))).isEqualTo(403);
         return mvc.perform(as(Who.ADMIN, get(job))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
