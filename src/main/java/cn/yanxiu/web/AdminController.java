@@ -7,9 +7,7 @@ import cn.yanxiu.certificates.Certificates;
 import cn.yanxiu.credits.CreditLedger;
 import cn.yanxiu.credits.CreditStep;
 import cn.yanxiu.evaluation.EvaluationRuns;
-import cn.yanxiu.evaluation.EvaluationService;
 import cn.yanxiu.importing.ImportResult;
-import cn.yanxiu.importing.SpreadsheetImporter;
 import cn.yanxiu.rules.RuleSetWorkspace;
 import cn.yanxiu.teacher.TeacherDirectory;
 import java.io.IOException;
@@ -21,8 +19,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,36 +39,28 @@ class AdminController {
     /** More files than a county's term in one upload is a mistake. */
     private static final int MAX_FILES = 20;
 
-    private final SpreadsheetImporter importer;
     private final Accounts accounts;
     private final TeacherDirectory teachers;
     private final EvaluationRuns runs;
-    private final EvaluationService evaluation;
     private final RuleSetWorkspace workspace;
-    /** One term-end run at a time per process; the run lock in the database refuses a second one per term anyway. */
-    private final ExecutorService runExecutor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "yanxiu-web-run");
-        t.setDaemon(true);
-        return t;
-    });
+    private final TermEndRuns termEndRuns;
 
     private final CreditLedger ledger;
     private final ImportJobs imports;
     private final Certificates certificates;
     private final Path certificateDir;
 
-    AdminController(SpreadsheetImporter importer, Accounts accounts, TeacherDirectory teachers, EvaluationRuns runs, EvaluationService evaluation,
+    AdminController(Accounts accounts, TeacherDirectory teachers, EvaluationRuns runs, TermEndRuns termEndRuns,
                     RuleSetWorkspace workspace, CreditLedger ledger, Certificates certificates, ImportJobs imports,
                     @org.springframework.beans.factory.annotation.Value("${yanxiu.certificates.dir:certificates}") Path certificateDir) {
         this.ledger = ledger;
         this.imports = imports;
         this.certificates = certificates;
         this.certificateDir = certificateDir;
-        this.importer = importer;
         this.accounts = accounts;
         this.teachers = teachers;
         this.runs = runs;
-        this.evaluation = evaluation;
+        this.termEndRuns = termEndRuns;
         this.workspace = workspace;
     }
 
@@ -211,11 +199,7 @@ class AdminController {
     @PostMapping("/runs")
     String startRun(@AuthenticationPrincipal SignedIn me, @RequestParam String term, RedirectAttributes flash) {
         try {
-            RuleSetWorkspace.Activation activation = workspace.activation(term)
-                    .orElseThrow(() -> new EvaluationRuns.RunRefused("学期 " + term + " 还没有启用的规则集：请先在“规则集”页校验、测试并启用"));
-            EvaluationRuns.Run run = evaluation.startInBackground(term, workspace.folder(activation.folder()), activation.hash(), "全部",
-                    me.getUsername(), runExecutor);
-            return "redirect:/runs/" + run.id();
+            return "redirect:/runs/" + termEndRuns.start(term, me.getUsername()).id();
         } catch (EvaluationRuns.RunRefused | RuleSetWorkspace.RuleEditRefused e) {
             flash.addFlashAttribute("error", e.getMessage());
             return "redirect:/admin/runs/new";
@@ -226,7 +210,7 @@ class AdminController {
     @PostMapping("/runs/{id}/resume")
     String resumeRun(@PathVariable long id, RedirectAttributes flash) throws IOException {
         try {
-            evaluation.resumeInBackground(id, runExecutor);
+            termEndRuns.resume(id);
             flash.addFlashAttribute("ok", "运行 #" + id + " 已继续，已有的结果保留，只评价尚未评价的教师");
         } catch (EvaluationRuns.RunRefused e) {
             flash.addFlashAttribute("error", e.getMessage());

@@ -7,15 +7,12 @@ import cn.yanxiu.evaluation.Explanation;
 import cn.yanxiu.evaluation.ExplanationService;
 import cn.yanxiu.evaluation.GradeMix;
 import cn.yanxiu.exports.CountyReportExporter;
-import cn.yanxiu.rules.RuleSetWorkspace;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,21 +34,16 @@ class RunsApi {
     private final ExplanationService explanations;
     private final GradeMix gradeMix;
     private final CountyReportExporter county;
-    private final RuleSetWorkspace workspace;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "yanxiu-api-run");
-        t.setDaemon(true);
-        return t;
-    });
+    private final TermEndRuns termEndRuns;
 
     RunsApi(EvaluationRuns runs, EvaluationService evaluation, ExplanationService explanations, GradeMix gradeMix, CountyReportExporter county,
-            RuleSetWorkspace workspace) {
+            TermEndRuns termEndRuns) {
         this.runs = runs;
         this.evaluation = evaluation;
         this.explanations = explanations;
         this.gradeMix = gradeMix;
         this.county = county;
-        this.workspace = workspace;
+        this.termEndRuns = termEndRuns;
     }
 
     @GetMapping("/api/runs")
@@ -85,11 +77,7 @@ class RunsApi {
         if (body == null || body.term() == null) {
             throw new IllegalArgumentException("请求须含 term");
         }
-        RuleSetWorkspace.Activation activation = workspace.activation(body.term())
-                .orElseThrow(() -> new EvaluationRuns.RunRefused("学期 " + body.term() + " 还没有启用的规则集"));
-        EvaluationRuns.Run run = evaluation.startInBackground(body.term(), workspace.folder(activation.folder()), activation.hash(), "全部",
-                me.getUsername(), executor);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(run);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(termEndRuns.start(body.term(), me.getUsername()));
     }
 
     @GetMapping("/api/runs/{id}/teachers/{teacherId}")
