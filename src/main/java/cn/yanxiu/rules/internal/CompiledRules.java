@@ -1,14 +1,24 @@
 package cn.yanxiu.rules.internal;
 
 import cn.yanxiu.rules.RuleFile;
+import cn.yanxiu.rules.RuleLocations;
 import cn.yanxiu.rules.RuleProblem;
 import cn.yanxiu.rules.TeacherCase;
 import cn.yanxiu.rules.TeacherEvaluation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicLong;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.drools.base.definitions.InternalKnowledgePackage;
+import org.drools.base.rule.DialectRuntimeData;
+import org.drools.core.rule.JavaDialectRuntimeData;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -25,6 +35,7 @@ import org.kie.api.runtime.KieContainer;
 public final class CompiledRules {
 
     private static final AtomicLong VERSIONS = new AtomicLong();
+    private static final String PATH_PREFIX = "src/main/resources/cn/yanxiu/rules/";
 
     static {
         System.setProperty("drools.kbuilder.severity.duplicateRule", "ERROR");
@@ -44,9 +55,14 @@ public final class CompiledRules {
     public record Compilation(CompiledRules rules, List<RuleProblem> problems) {
     }
 
+    /**
+     * Compiles the classic way (every error at its line and column; this build runs) and, beside it, with the
+     * executable model, whose every constraint, binding, accumulate and consequence becomes a Java class. Both
+     * builds' classes are checked against the allow-list before any session exists, so no rule code runs
+     * unchecked; the classic rule base is only handed out when nothing is refused.
+     */
     public static Compilation compile(List<RuleFile> files) {
         List<RuleProblem> problems = new ArrayList<>();
-        Map<String, RuleFile> byPath = new TreeMap<>();
         for (RuleFile file : files) {
             for (RuleFileGuard.Violation v : RuleFileGuard.check(file.compiledText())) {
                 problems.add(locate(file, v.line(), v.column(), v.message()));
@@ -56,27 +72,37 @@ public final class CompiledRules {
             return new Compilation(null, problems);
         }
         KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
+        // the two builds are independent: run the checkable one beside the classic one
+        CompletableFuture<Map<String, byte[]>> checkable = CompletableFuture.supplyAsync(() -> executableModelClasses(ks, files));
         ReleaseId release = ks.newReleaseId("cn.yanxiu.rules", "ruleset", "1." + VERSIONS.incrementAndGet());
-        kfs.generateAndWritePomXML(release);
-        for (RuleFile file : files) {
-            String path = "src/main/resources/cn/yanxiu/rules/" + (file.isDecisionTable() ? file.name() + ".drl" : file.name());
-            byPath.put(path.substring("src/main/resources/".length()), file);
-            byPath.put(path, file);
-            kfs.write(path, file.compiledText());
-        }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            RuleFile file = m.getPath() == null ? null : byPath.get(m.getPath());
-            String text = m.getText().replaceAll("\\s+", " ").strip();
-            problems.add(file == null ? RuleProblem.inFile(String.valueOf(m.getPath()), text) : locate(file, m.getLine(), m.getColumn(), text));
-        }
+        KieBuilder builder = ks.newKieBuilder(fileSystem(ks, release, files)).buildAll();
+        problems.addAll(locatedErrors(builder, files));
+        Map<String, byte[]> translated = checkable.join();
         if (!problems.isEmpty()) {
             ks.getRepository().removeKieModule(release);
             return new Compilation(null, problems);
         }
+        if (translated == null) {
+            ks.getRepository().removeKieModule(release);
+            return new Compilation(null, List.of(RuleProblem.inFile("规则集", "规则无法编译为可检查的代码（executable model），不能确认它只使用规则词汇")));
+        }
         KieContainer container = ks.newKieContainer(release);
         KieBase kieBase = container.getKieBase();
+        Map<String, byte[]> classes = new TreeMap<>(translated);
+        classes.putAll(consequenceClasses(kieBase));
+        List<RuleCodeCheck.Refusal> refusals = RuleCodeCheck.check(classes);
+        Set<String> placed = new HashSet<>();
+        refusals.stream().filter(r -> r.rule() != null).forEach(r -> placed.add(r.message()));
+        for (RuleCodeCheck.Refusal refusal : refusals) {
+            if (refusal.rule() != null || !placed.contains(refusal.message())) {
+                problems.add(locateRule(files, refusal));
+            }
+        }
+        if (!problems.isEmpty()) {
+            container.dispose();
+            ks.getRepository().removeKieModule(release);
+            return new Compilation(null, problems);
+        }
         Map<String, String> policies = new TreeMap<>();
         for (var pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
@@ -85,6 +111,96 @@ public final class CompiledRules {
             }
         }
         return new Compilation(new CompiledRules(kieBase, policies, container), problems);
+    }
+
+    /**
+     * The same files compiled by the executable model, where every constraint, binding, accumulate, eval and
+     * consequence becomes a Java class; null when that build fails. Only compiled and read, never loaded.
+     */
+    private static Map<String, byte[]> executableModelClasses(KieServices ks, List<RuleFile> files) {
+        ReleaseId release = ks.newReleaseId("cn.yanxiu.rules", "ruleset-code", "1." + VERSIONS.incrementAndGet());
+        KieBuilder builder = ks.newKieBuilder(fileSystem(ks, release, files)).buildAll(ExecutableModelProject.class);
+        ks.getRepository().removeKieModule(release);
+        if (builder.getResults().hasMessages(Message.Level.ERROR)) {
+            return null;
+        }
+        InternalKieModule module = (InternalKieModule) builder.getKieModule();
+        Map<String, byte[]> classes = new TreeMap<>();
+        for (String name : module.getFileNames()) {
+            if (name.endsWith(".class")) {
+                classes.put("model/" + name, module.getBytes(name));
+            }
+        }
+        return classes;
+    }
+
+    /** The classes the classic build wrote for consequences, evals, functions and accumulate code: what runs. */
+    private static Map<String, byte[]> consequenceClasses(KieBase kieBase) {
+        Map<String, byte[]> classes = new TreeMap<>();
+        for (var pkg : kieBase.getKiePackages()) {
+            DialectRuntimeData data = ((InternalKnowledgePackage) pkg).getDialectRuntimeRegistry().getDialectData("java");
+            if (data instanceof JavaDialectRuntimeData java) {
+                java.getStore().forEach((name, bytes) -> {
+                    if (!name.endsWith("Invoker.class")) {
+                        classes.put("classic/" + name, bytes);
+                    }
+                });
+            }
+        }
+        return classes;
+    }
+
+    private static List<RuleProblem> locatedErrors(KieBuilder builder, List<RuleFile> files) {
+        Map<String, RuleFile> byPath = new TreeMap<>();
+        for (RuleFile file : files) {
+            String path = PATH_PREFIX + sourceName(file);
+            byPath.put(path.substring("src/main/resources/".length()), file);
+            byPath.put(path, file);
+        }
+        List<RuleProblem> problems = new ArrayList<>();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            RuleFile file = m.getPath() == null ? null : byPath.get(m.getPath());
+            String text = m.getText().replaceAll("\\s+", " ").strip();
+            problems.add(file == null ? RuleProblem.inFile(String.valueOf(m.getPath()), text) : locate(file, m.getLine(), m.getColumn(), text));
+        }
+        return problems;
+    }
+
+    private static KieFileSystem fileSystem(KieServices ks, ReleaseId release, List<RuleFile> files) {
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(release);
+        for (RuleFile file : files) {
+            kfs.write(PATH_PREFIX + sourceName(file), file.compiledText());
+        }
+        return kfs;
+    }
+
+    private static String sourceName(RuleFile file) {
+        return file.isDecisionTable() ? file.name() + ".drl" : file.name();
+    }
+
+    /** A refusal at its rule's line (or decision-table cell), or at the DRL function it is in. */
+    private static RuleProblem locateRule(List<RuleFile> files, RuleCodeCheck.Refusal refusal) {
+        String rule = refusal.rule();
+        for (RuleFile file : files) {
+            String where = rule == null ? null
+                    : RuleLocations.find(rule, file.name(), file.compiledText(), file.isDecisionTable() ? (java.util.function.Supplier<String>) file::sheet : null);
+            if (where != null) {
+                return new RuleProblem(where, "规则“" + rule + "”：" + refusal.message());
+            }
+        }
+        if (refusal.method() != null) {
+            Pattern function = Pattern.compile("^\\s*function\\b[^(]*\\b" + Pattern.quote(refusal.method()) + "\\s*\\(");
+            for (RuleFile file : files) {
+                String[] lines = file.compiledText().split("\n", -1);
+                for (int i = 0; i < lines.length; i++) {
+                    if (function.matcher(lines[i]).find()) {
+                        return RuleProblem.at(file.name(), i + 1, 1, "函数 " + refusal.method() + "：" + refusal.message());
+                    }
+                }
+            }
+        }
+        return RuleProblem.inFile(files.size() == 1 ? files.get(0).name() : "规则集", refusal.message());
     }
 
     private static RuleProblem locate(RuleFile file, int line, int column, String message) {
