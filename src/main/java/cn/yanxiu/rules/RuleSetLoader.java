@@ -46,7 +46,14 @@ public final class RuleSetLoader {
         CompiledRules compiled = compilation.rules();
         Manifest.TermSpec first = read.manifest().terms().get(0);
         Term term = new Term(first.id(), read.manifest().academicYear(), first.start(), first.end(), first.teachingWeeks());
-        Map<Object, String> parameters = compiled.parameterOrigins(term, limits);
+        Map<Object, String> parameters;
+        try {
+            parameters = compiled.parameterOrigins(term, limits);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            compiled.dispose();
+            problems.add(RuleProblem.inFile("规则集", "参数规则（决策表）运行出错：" + e.getMessage()));
+            return new Loaded(null, problems, 0);
+        }
         problems.addAll(new PolicyChecks(read.manifest(), read.files(), parameters, compiled.policyByRule()).run());
         if (!problems.isEmpty()) {
             compiled.dispose();

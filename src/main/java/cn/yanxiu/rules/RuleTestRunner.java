@@ -75,6 +75,10 @@ public final class RuleTestRunner {
                         lines.add("✘ " + name);
                         mismatches.forEach(m -> lines.add("    " + m));
                     }
+                } catch (RuleRunStuck e) {
+                    failed++;
+                    lines.add("✘ " + name + "：" + e.getMessage());
+                    return new Report(lines, passed, failed);
                 } catch (RuntimeException e) {
                     failed++;
                     lines.add("✘ " + name + "：用例写法有误：" + e.getMessage());

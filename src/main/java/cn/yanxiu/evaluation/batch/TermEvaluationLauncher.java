@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Starts the term-end job for a run, or restarts it. A run whose process was killed leaves its job
  * execution marked as started; restarting first records it as failed (it is: nobody runs it), so Spring
- * Batch resumes each partition from its last committed chunk.
+ * Batch resumes each partition from its last committed chunk. The same holds for a job or step left UNKNOWN
+ * when its database connections dropped mid-run.
  */
 @Component
 public class TermEvaluationLauncher {
@@ -38,7 +39,8 @@ public class TermEvaluationLauncher {
                 .addString("scope", scope, false)
                 .toJobParameters();
         JobExecution last = repository.getLastJobExecution(job.getName(), parameters);
-        if (last != null && last.isRunning()) {
+        if (last != null && (last.isRunning() || last.getStatus() == BatchStatus.UNKNOWN
+                || last.getStepExecutions().stream().anyMatch(s -> s.getStatus() == BatchStatus.UNKNOWN))) {
             markFailed(last);
         }
         JobExecution execution = launcher.run(job, parameters);
@@ -48,7 +50,9 @@ public class TermEvaluationLauncher {
     private void markFailed(JobExecution execution) {
         LocalDateTime now = LocalDateTime.now();
         for (StepExecution step : execution.getStepExecutions()) {
-            if (step.getStatus().isRunning()) {
+            // UNKNOWN: the database went away while the step was recording its end; each chunk's results and
+            // its restart point commit together, so the step restarts from its last committed chunk
+            if (step.getStatus().isRunning() || step.getStatus() == BatchStatus.UNKNOWN) {
                 step.setStatus(BatchStatus.FAILED);
                 step.setExitStatus(ExitStatus.FAILED.addExitDescription("进程中断"));
                 step.setEndTime(now);

@@ -56,10 +56,26 @@ final class TeacherSession {
         this.limits = limits;
     }
 
+    /**
+     * Evaluates on a rule thread: the time limit halts the engine between firings; if the session has not ended
+     * a second limit later (the engine busy inside one step), the run stops with {@link cn.yanxiu.rules.RuleRunStuck}.
+     */
     TeacherEvaluation evaluate(List<Object> facts) {
+        String[] current = {null};
+        long hardLimit = 2 * limits.maxMillis() + 1_000;
+        return RuleThreads.run(() -> evaluate(facts, current), hardLimit,
+                "教师 " + teacherOf(facts) + " 的规则运行超过 " + hardLimit / 1000 + " 秒且无法中止（最后触发的规则：" + current[0]
+                        + "）。评价运行已停止：请检查该规则的条件是否让大量事实两两组合，修正后重新运行（继续本次运行会再次遇到同一规则）");
+    }
+
+    private static String teacherOf(List<Object> facts) {
+        return facts.stream().filter(f -> f instanceof cn.yanxiu.rules.vocabulary.Teacher).map(f -> ((cn.yanxiu.rules.vocabulary.Teacher) f).getId())
+                .findFirst().orElse("?");
+    }
+
+    private TeacherEvaluation evaluate(List<Object> facts, String[] current) {
         KieSession session = kieBase.newKieSession();
         List<FiredRule> trace = new ArrayList<>();
-        String[] current = {null};
         AtomicBoolean timedOut = new AtomicBoolean();
         session.addEventListener(new DefaultAgendaEventListener() {
             @Override
@@ -105,6 +121,10 @@ final class TeacherSession {
                         List.copyOf(trace.subList(Math.max(0, trace.size() - 20), trace.size())));
             }
             return collect(session, trace);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // one teacher's rules exhausted the stack or the heap: that teacher fails, the run goes on
+            trace.clear();
+            return TeacherEvaluation.failed("规则“" + current[0] + "”出错：" + (e instanceof StackOverflowError ? "栈溢出" : "内存不足") + "（" + e + "）", List.of());
         } catch (RuntimeException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
@@ -174,6 +194,11 @@ final class TeacherSession {
     }
 
     Map<Object, String> parameterOrigins(Object term) {
+        return RuleThreads.run(() -> parameterOriginsOnThisThread(term), 2 * limits.maxMillis() + 1_000,
+                "规则集的参数规则运行超过时限且无法中止，规则集不能使用");
+    }
+
+    private Map<Object, String> parameterOriginsOnThisThread(Object term) {
         KieSession session = kieBase.newKieSession();
         Map<Object, String> origins = new IdentityHashMap<>();
         session.addEventListener(new DefaultRuleRuntimeEventListener() {
