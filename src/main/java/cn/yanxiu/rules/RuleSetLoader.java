@@ -22,7 +22,33 @@ public final class RuleSetLoader {
         }
     }
 
+    /** What reading a rule set found without running any of it: compile problems and code refusals. */
+    public record Inspected(String hash, List<RuleProblem> problems, int ruleCount) {
+    }
+
     private RuleSetLoader() {
+    }
+
+    /** The content hash of a rule-set folder, as a run records it. */
+    public static String hashOf(Path dir) {
+        return RuleSetReader.read(dir).hash();
+    }
+
+    /** Reads, compiles and checks the compiled code; fires nothing (no parameter rules, no policy checks). */
+    public static Inspected inspect(Path dir) {
+        RuleSetReader.Read read = RuleSetReader.read(dir);
+        List<RuleProblem> problems = new ArrayList<>(read.problems());
+        if (read.files().isEmpty()) {
+            return new Inspected(read.hash(), problems, 0);
+        }
+        CompiledRules.Compilation compilation = CompiledRules.compile(read.files());
+        problems.addAll(compilation.problems());
+        int rules = 0;
+        if (compilation.rules() != null) {
+            rules = compilation.rules().policyByRule().size();
+            compilation.rules().dispose();
+        }
+        return new Inspected(read.hash(), problems, rules);
     }
 
     public static Loaded load(Path dir) {

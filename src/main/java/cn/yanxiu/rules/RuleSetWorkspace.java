@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -33,6 +35,8 @@ public class RuleSetWorkspace {
 
     private final Path root;
     private final JdbcTemplate jdbc;
+    /** Full checks (which ran rule code) by content hash, so a reader sees them without running anything. */
+    private final Map<String, Check> fullChecks = new ConcurrentHashMap<>();
 
     RuleSetWorkspace(@Value("${yanxiu.rules.root:rules}") Path root, JdbcTemplate jdbc) {
         this.root = root;
@@ -124,7 +128,26 @@ public class RuleSetWorkspace {
 
     /** Validates the folder and, when it validates, runs its tests. */
     public Check check(String folderName) {
-        return check(folderName, folder(folderName));
+        Path dir = folder(folderName);
+        Check check = check(folderName, dir);
+        fullChecks.put(RuleSetLoader.hashOf(dir), check);
+        return check;
+    }
+
+    /**
+     * The check a reader may ask for (auditor's page and API): it never runs rule code. It returns the full
+     * check an administrator ran on exactly this content, if any; otherwise it compiles the folder and judges
+     * the compiled code only, and says that the policy checks and tests wait for an administrator.
+     */
+    public Check inspect(String folderName) {
+        Path dir = folder(folderName);
+        RuleSetLoader.Inspected inspected = RuleSetLoader.inspect(dir);
+        Check full = fullChecks.get(inspected.hash());
+        if (full != null) {
+            return full;
+        }
+        return new Check(folderName, inspected.problems().isEmpty(), inspected.problems(), inspected.ruleCount(), inspected.hash(),
+                null, List.of(), List.of("（只读检查：规则代码已编译并通过代码检查；政策检查与规则测试会运行规则，由管理员校验时运行）"), 0, 0);
     }
 
     /** Saves a DRL file's new text if the folder still validates with it; otherwise nothing changes. */
