@@ -63,6 +63,12 @@ public class LoginThrottle {
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
         failures.remove(userKey(event.getAuthentication().getName()));
+        // a school signs in from one address: others' typos must not add up to lock its administrator out
+        String address = addressKey();
+        if (address != null) {
+            Instant now = clock.instant();
+            failures.computeIfPresent(address, (k, f) -> f.lockedUntil != null && f.lockedUntil.isAfter(now) ? f : null);
+        }
     }
 
     private void record(String key, int max) {

@@ -126,4 +126,43 @@ class HostileRuleFileTests {
         int ruleLine = HEAD.split("\n", -1).length;
         assertThat(loaded.problems()).as(name).allSatisfy(p -> assertThat(Integer.parseInt(p.location().split(":")[1])).isGreaterThanOrEqualTo(ruleLine - 1));
     }
+
+    @org.junit.jupiter.api.Test
+    void whatARuleMayUseStillCompiles() throws IOException {
+        Files.copy(Path.of("rules/2025-2026/manifest.yaml"), dir.resolve("manifest.yaml"));
+        Files.writeString(dir.resolve("allowed.drl"), HEAD + """
+                function double half(double x) { return x / 2; }
+
+                rule "允许-改事实"
+                    @policy("G1")
+                when
+                    $b : GradeBand( min < 0 )
+                then
+                    modify($b) { setMin(0) }
+                    update($b);
+                end
+
+                rule "允许-值类型"
+                    @policy("G1")
+                when
+                    $t : Term( $start : start )
+                then
+                    java.math.BigDecimal d = new java.math.BigDecimal("1.5").setScale(1, java.math.RoundingMode.HALF_UP);
+                    long days = java.time.temporal.ChronoUnit.DAYS.between($start, $start.plusWeeks(2));
+                    String s = String.format("%s %.1f %d", $t.getId(), Math.max(half(d.doubleValue()), 0.5), days);
+                    StringBuilder b = new StringBuilder("x").append(s.length() > 3 ? s.substring(0, 3) : s);
+                    insertLogical(Finding.info("G1", drools.getRule().getName(), 0, 0, "", b.toString()));
+                end
+
+                rule "允许-删除"
+                    @policy("G1")
+                when
+                    $v : Veto( reason == "" )
+                then
+                    delete($v);
+                end
+                """);
+        RuleSetLoader.Loaded loaded = RuleSetLoader.load(dir);
+        assertThat(loaded.problems()).noneSatisfy(p -> assertThat(p.location()).startsWith("allowed.drl"));
+    }
 }

@@ -18,8 +18,9 @@ final class RuleCodeAllowList {
     /** Every member of the class (except the methods below that no class may call). */
     private static final Set<String> ALL = Set.of("*");
 
-    /** Methods inherited from Object that reach threads or reflection: refused on every class. */
-    static final Set<String> NEVER = Set.of("getClass", "wait", "notify", "notifyAll", "finalize", "clone");
+    /** Methods inherited from Object and Enum that reach threads or reflection: refused on every class. */
+    static final Set<String> NEVER = Set.of("getClass", "getDeclaringClass", "describeConstable", "resolveConstantDesc",
+            "wait", "notify", "notifyAll", "finalize", "clone");
 
     private static final Set<String> OBJECT = Set.of("<init>", "equals", "hashCode", "toString");
 
@@ -99,6 +100,7 @@ final class RuleCodeAllowList {
             Map.entry("org/drools/model/RuleItemBuilder", Set.of()),
             Map.entry("org/drools/model/view/ViewItemBuilder", Set.of()),
             Map.entry("org/drools/model/DomainClassMetadata", ALL),
+            Map.entry("org/drools/model/BitMask", Set.of("getPatternMask")),
             Map.entry("org/drools/model/impl/RuleBuilder", ALL),
             Map.entry("org/drools/model/functions/PredicateInformation", ALL),
             Map.entry("org/drools/model/functions/accumulate/AccumulateFunction", ALL),
@@ -124,7 +126,9 @@ final class RuleCodeAllowList {
 
     /** Owners whose every public member is allowed: the engine's own accumulate functions, the DSL's operators. */
     private static final Set<String> PACKAGES = Set.of("org/drools/core/base/accumulators/", "org/drools/model/operators/",
-            "org/drools/model/consequences/", "org/drools/model/functions/");
+            "org/drools/model/consequences/", "org/drools/model/functions/",
+            // the property masks update/modify pass to the engine: plain values
+            "org/drools/util/bitmask/", "org/drools/model/bitmask/");
 
     private RuleCodeAllowList() {
     }

@@ -27,7 +27,7 @@ final class RuleFileGuard {
             new Forbidden("\\.\\s*(getClass|forName|getDeclared\\w*|newInstance|setAccessible|getClassLoader)\\s*\\(", "不允许使用反射"),
             new Forbidden("\\b(Socket|ServerSocket|URL|URI|HttpClient|DatagramSocket)\\b", "不允许网络访问"),
             new Forbidden("\\b(File|Files|Paths|FileInputStream|FileOutputStream|FileReader|FileWriter|RandomAccessFile)\\b", "不允许读写文件"),
-            new Forbidden("\\b(java|javax|jdk|sun|com|org|net)\\s*\\.\\s*[a-z]", "只允许使用规则词汇（cn.yanxiu.rules.vocabulary）"),
+            new Forbidden("\\b(java\\s*\\.\\s*(?!(math|time)\\s*\\.)|(javax|jdk|sun|com|org|net)\\s*\\.\\s*)[a-z]", "只允许使用规则词汇（cn.yanxiu.rules.vocabulary）、java.math 与 java.time"),
             new Forbidden("\\bcn\\s*\\.\\s*yanxiu\\s*\\.\\s*(?!rules\\s*\\.\\s*vocabulary\\b|rules\\s*;)", "只允许使用规则词汇（cn.yanxiu.rules.vocabulary）"),
             new Forbidden("\\.\\s*class\\b", "不允许使用反射"),
             new Forbidden("^\\s*(global|declare)\\b", "规则文件中不允许 global 或 declare，只使用规则词汇"),
@@ -38,6 +38,9 @@ final class RuleFileGuard {
             this(Pattern.compile(regex), message);
         }
     }
+
+    /** The value types a rule may import besides the vocabulary (the bytecode check has the member list). */
+    private static final Pattern VALUE_PACKAGE = Pattern.compile("java\\.(math|time|time\\.temporal)\\.[A-Z]\\w*|java\\.(math|time)\\.\\*");
 
     private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+([\\w.*]+)\\s*;?\\s*$");
 
@@ -52,7 +55,7 @@ final class RuleFileGuard {
             Matcher imp = IMPORT.matcher(line);
             if (imp.matches()) {
                 String target = imp.group(1);
-                if (!target.equals(VOCABULARY + ".*") && !target.startsWith(VOCABULARY + ".")) {
+                if (!target.equals(VOCABULARY + ".*") && !target.startsWith(VOCABULARY + ".") && !VALUE_PACKAGE.matcher(target).matches()) {
                     violations.add(new Violation(i + 1, line.indexOf(target) + 1, "不允许导入“" + target + "”：规则只能使用 " + VOCABULARY));
                 }
                 continue;

@@ -25,7 +25,8 @@ public final class Teacher {
         this.name = name;
         this.schoolId = schoolId;
         this.groupId = groupId;
-        this.roles = Set.copyOf(roles);
+        // sorted, so findings that list the roles read the same in every JVM (Set.copyOf's order changes per JVM)
+        this.roles = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(roles));
         this.age = age;
         this.teachingYears = teachingYears;
         this.backboneLevel = backboneLevel == null ? "" : backboneLevel;
