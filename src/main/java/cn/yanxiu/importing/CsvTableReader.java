@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Reads CSV as Excel writes it: UTF-8 with or without BOM, or GBK (GB18030) when Chinese Excel saves
- * "CSV (逗号分隔)". Quoted fields may hold commas, quotes and line breaks.
+ * Reads CSV as Excel writes it: UTF-8 with or without BOM, GBK (GB18030) when Chinese Excel saves
+ * "CSV (逗号分隔)", or UTF-16 with its byte-order mark. Quoted fields may hold commas, quotes and line
+ * breaks; a quote left open is refused with the row and column where it opened.
  */
 final class CsvTableReader implements TableReader {
 
@@ -43,6 +44,10 @@ final class CsvTableReader implements TableReader {
     }
 
     static Charset detectCharset(Path file) {
+        Charset utf16 = utf16ByBom(file);
+        if (utf16 != null) {
+            return utf16;
+        }
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         byte[] buffer = new byte[1 << 16];
@@ -53,7 +58,9 @@ final class CsvTableReader implements TableReader {
             while ((n = in.read(buffer)) > 0) {
                 for (int i = 0; i < n; i++) {
                     if (buffer[i] == 0) {
-                        throw new ImportRejected("不是文本表格（含二进制内容），请另存为 CSV 或 XLSX");
+                        throw new ImportRejected(looksLikeUtf16(buffer, n)
+                                ? "文件是没有 BOM 的 UTF-16 文本，无法确定字节顺序：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”"
+                                : "不是文本表格（含二进制内容），请另存为 CSV 或 XLSX");
                     }
                 }
                 pending.put(buffer, 0, n).flip();
@@ -76,6 +83,29 @@ final class CsvTableReader implements TableReader {
         }
     }
 
+    /** UTF-16 announced by its byte-order mark (Excel's "Unicode text"); the decoder itself consumes the mark. */
+    private static Charset utf16ByBom(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(2);
+            boolean bom = head.length == 2 && ((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE || (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF);
+            return bom ? StandardCharsets.UTF_16 : null;
+        } catch (IOException e) {
+            throw new ImportRejected("无法读取文件: " + e.getMessage(), e);
+        }
+    }
+
+    /** In UTF-16 text the zero bytes (of commas, digits, letters) fall almost all on one side of each byte pair. */
+    private static boolean looksLikeUtf16(byte[] buffer, int n) {
+        int even = 0;
+        int odd = 0;
+        int pairs = Math.min(n / 2, 512);
+        for (int i = 0; i < pairs; i++) {
+            even += buffer[2 * i] == 0 ? 1 : 0;
+            odd += buffer[2 * i + 1] == 0 ? 1 : 0;
+        }
+        return pairs > 0 && Math.max(even, odd) * 10 >= pairs && Math.min(even, odd) * 8 <= Math.max(even, odd);
+    }
+
     private static InputStream skipBom(InputStream in, Charset charset) throws IOException {
         if (!charset.equals(StandardCharsets.UTF_8)) {
             return in;
@@ -94,6 +124,8 @@ final class CsvTableReader implements TableReader {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
+        int quoteRow = 0;
+        int quoteColumn = 0;
         int line = 1;
         int rowStart = 1;
         int c;
@@ -119,6 +151,8 @@ final class CsvTableReader implements TableReader {
                 }
             } else if (ch == '"' && cell.isEmpty()) {
                 quoted = true;
+                quoteRow = line;
+                quoteColumn = cells.size();
             } else if (ch == ',') {
                 cells.add(cell.toString());
                 cell.setLength(0);
@@ -138,6 +172,11 @@ final class CsvTableReader implements TableReader {
             } else {
                 cell.append(ch);
             }
+        }
+        if (quoted) {
+            // an unterminated quote would swallow every row after it into one cell: refuse, naming where it opened
+            throw new ImportRejected("第 " + quoteRow + " 行 " + org.apache.poi.ss.util.CellReference.convertNumToColString(quoteColumn)
+                    + " 列的引号没有闭合：其后的所有行都会被读进这一格。请补上引号，整个文件未导入");
         }
         if (!cell.isEmpty() || !cells.isEmpty()) {
             cells.add(cell.toString());

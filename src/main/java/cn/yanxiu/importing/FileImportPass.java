@@ -15,6 +15,8 @@ final class FileImportPass {
     private Map<Column, Integer> positions;
     private boolean headerBroken;
     private int dataRows;
+    /** Columns up to the last header cell that is not blank; a data cell beyond it has no column. */
+    private int headerWidth;
 
     FileImportPass(String file, ImportKind kind, TableImport table) {
         this.file = file;
@@ -31,14 +33,28 @@ final class FileImportPass {
             return;
         }
         dataRows++;
+        for (int i = headerWidth; i < row.cells().size(); i++) {
+            String extra = row.cell(i);
+            if (extra != null && !extra.isBlank()) {
+                problems.add(new RowProblem(file, row.number(), org.apache.poi.ss.util.CellReference.convertNumToColString(i),
+                        "表头只有 " + headerWidth + " 列，这一格多出来：“" + abbreviate(extra.strip()) + "”（是否有未加引号的逗号？）"));
+            }
+        }
         RowValues values = new RowValues(file, row, positions, problems);
         table.accept(values);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 20 ? text : text.substring(0, 20) + "…";
     }
 
     private void readHeader(TableRow row) {
         positions = new HashMap<>();
         for (int i = 0; i < row.cells().size(); i++) {
             String header = row.cell(i);
+            if (header != null && !header.isBlank()) {
+                headerWidth = i + 1;
+            }
             for (Column column : kind.columns) {
                 if (column.matches(header)) {
                     if (positions.containsKey(column)) {

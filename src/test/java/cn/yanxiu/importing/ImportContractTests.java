@@ -188,6 +188,36 @@ abstract class ImportContractTests {
     }
 
     @Test
+    void anUnterminatedQuoteIsRefusedAtItsRowInsteadOfSwallowingTheRest() throws IOException {
+        assertRefused(activities("T1,2025-2026-1,自学,2025-09-10,2,1,\"忘了闭合", "T1,2025-2026-1,自学,2025-09-17,2,1,", "T2,2025-2026-1,自学,2025-09-17,2,1,"),
+                "activities.csv:0:-: 第 2 行 G 列的引号没有闭合：其后的所有行都会被读进这一格");
+    }
+
+    @Test
+    void utf16WithByteOrderMarkIsReadAndWithoutItRefusedByName() throws IOException {
+        String text = ACTIVITY_HEADER + "\r\nT1,2025-2026-1,自学,2025-09-10,2,1,统一文本\r\n";
+        byte[] body = text.getBytes(StandardCharsets.UTF_16LE);
+        byte[] withBom = new byte[body.length + 2];
+        withBom[0] = (byte) 0xFF;
+        withBom[1] = (byte) 0xFE;
+        System.arraycopy(body, 0, withBom, 2, body.length);
+        Path unicode = Files.write(dir.resolve("activities-utf16.csv"), withBom);
+        assertThat(importOne(unicode).problems()).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT note FROM activity", String.class)).isEqualTo("统一文本");
+
+        Path noBom = Files.write(dir.resolve("activities-utf16-nobom.csv"), body);
+        assertRefused(noBom, "activities-utf16-nobom.csv:0:-: 文件是没有 BOM 的 UTF-16 文本");
+    }
+
+    @Test
+    void cellsBeyondTheHeaderAreReportedOneByOne() throws IOException {
+        assertRefused(activities("T1,2025-2026-1,自学,2025-09-10,2,1,备注,多出来,又一格"),
+                "activities.csv:2:H: 表头只有 7 列，这一格多出来：“多出来”");
+        assertRefused(activities("T1,2025-2026-1,自学,2025-09-10,2,1,备注,多出来,又一格"),
+                "activities.csv:2:I: 表头只有 7 列，这一格多出来：“又一格”");
+    }
+
+    @Test
     void oversizedFileIsRefusedBeforeReading() throws IOException {
         Path big = dir.resolve("huge.csv");
         try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
