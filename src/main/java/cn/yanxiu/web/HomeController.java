@@ -52,12 +52,14 @@ class HomeController {
 
     @PostMapping("/account/password")
     String changePassword(@AuthenticationPrincipal SignedIn me, @RequestParam String current, @RequestParam String fresh,
-                          @RequestParam String repeat, Model model) {
+                          @RequestParam String repeat, Model model, jakarta.servlet.http.HttpSession session) {
         try {
             if (!fresh.equals(repeat)) {
                 throw new Accounts.AccountRefused("两次输入的新密码不一致，密码未修改");
             }
             accounts.changePassword(me.getUsername(), current, fresh);
+            // this session changed the password itself: it stays open (others of the same account end)
+            OpenSessionCheck.restamp(session, accounts, me.getUsername());
             model.addAttribute("ok", "密码已修改");
         } catch (Accounts.AccountRefused e) {
             model.addAttribute("error", e.getMessage());

@@ -4,7 +4,9 @@ import cn.yanxiu.accounts.LoginThrottle;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import cn.yanxiu.accounts.Accounts;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -58,7 +60,7 @@ class WebSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain pageChain(HttpSecurity http, LoginThrottle throttle, Accounts accounts) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/verify/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/admin/**").hasRole(ADMIN)
@@ -68,6 +70,7 @@ class WebSecurity {
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(failure(throttle)).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .addFilterBefore(new OpenSessionCheck(accounts), AuthorizationFilter.class)
                 .headers(h -> h.contentSecurityPolicy(p -> p.policyDirectives(CSP)));
         return http.build();
     }

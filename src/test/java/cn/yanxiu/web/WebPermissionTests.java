@@ -366,6 +366,33 @@ abstract class WebPermissionTests {
     }
 
     @Test
+    void switchingAnAccountOffOrResettingItsPasswordEndsItsOpenSessions() throws Exception {
+        List<Accounts.Created> spare = county.created().stream().filter(c -> !c.username().equals(county.teacher().username())
+                && !c.username().equals(county.otherTeacher().username()) && !c.username().equals(county.groupLeader().username()))
+                .skip(2).limit(2).toList();
+        Accounts.Created off = spare.get(0);
+        org.springframework.mock.web.MockHttpSession session = signedIn(off);
+        assertThat(mvc.perform(get("/me").session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        mvc.perform(as(Who.ADMIN, post("/admin/accounts/" + off.username() + "/disabled")).param("disabled", "true").with(csrf())).andReturn();
+        assertThat(mvc.perform(get("/me").session(session)).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?ended");
+        mvc.perform(as(Who.ADMIN, post("/admin/accounts/" + off.username() + "/disabled")).param("disabled", "false").with(csrf())).andReturn();
+        assertThat(mvc.perform(get("/me").session(session)).andReturn().getResponse().getRedirectedUrl())
+                .as("the ended session stays ended after the account is switched on again").isNotNull();
+
+        Accounts.Created reset = spare.get(1);
+        org.springframework.mock.web.MockHttpSession other = signedIn(reset);
+        assertThat(mvc.perform(get("/me").session(other)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        accounts.resetPassword(reset.username());
+        assertThat(mvc.perform(get("/me").session(other)).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?ended");
+    }
+
+    private org.springframework.mock.web.MockHttpSession signedIn(Accounts.Created who) throws Exception {
+        MvcResult signIn = mvc.perform(formLogin("/login").user(who.username()).password(who.password())).andReturn();
+        assertThat(signIn.getResponse().getRedirectedUrl()).isEqualTo("/");
+        return (org.springframework.mock.web.MockHttpSession) signIn.getRequest().getSession(false);
+    }
+
+    @Test
     void aBrokenRuleEditIsShownOnItsLineAndNothingIsSaved() throws Exception {
         Path file = county.rulesRoot().resolve(WebCounty.RULES).resolve("grading.drl");
         String before = Files.readString(file);
