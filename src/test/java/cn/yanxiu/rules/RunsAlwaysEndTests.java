@@ -42,5 +42,9 @@ class RunsAlwaysEndTests {
                 () -> new RuleTestRunner(loaded.ruleSet()).run(dir.resolve("tests")));
         assertThat(report.failed()).isEqualTo(1);
         assertThat(String.join("\n", report.lines())).contains("无法中止", "评价运行已停止");
+        // the stuck thread is stopped, not left to eat the heap
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().startsWith("yanxiu-rules-") && t.isAlive() && java.util.Arrays.stream(t.getStackTrace())
+                        .anyMatch(f -> f.getClassName().contains("phreak"))));
     }
 }
