@@ -70,7 +70,12 @@ class EvaluateCommand implements Callable<Integer>, YanxiuSubcommand {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (abandon != null) {
-            runs.abandon(abandon);
+            try {
+                runs.abandon(abandon);
+            } catch (EvaluationRuns.RunRefused e) {
+                err.println(e.getMessage());
+                return 1;
+            }
             out.println("运行 #" + abandon + " 已放弃");
             return 0;
         }

@@ -112,6 +112,13 @@ public class EvaluationRuns {
     /** Gives up an unfinished run: it stays in the history as FAILED and never shows as a result. */
     @Transactional
     public void abandon(long runId) {
+        Run run = find(runId).orElseThrow(() -> new RunRefused("没有运行 #" + runId + "，无可放弃"));
+        if (run.completed()) {
+            throw new RunRefused("运行 #" + runId + " 已完成，是有效结果，不能放弃");
+        }
+        if (run.status().equals("ABANDONED")) {
+            throw new RunRefused("运行 #" + runId + " 早已放弃");
+        }
         jdbc.update("UPDATE evaluation_run SET status = 'ABANDONED', finished_at = ? WHERE id = ? AND status IN ('RUNNING', 'INTERRUPTED')",
                 Timestamp.from(Instant.now()), runId);
         jdbc.update("DELETE FROM run_lock WHERE run_id = ?", runId);

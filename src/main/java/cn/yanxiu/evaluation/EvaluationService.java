@@ -132,10 +132,10 @@ public class EvaluationService {
         });
         heartbeat.scheduleAtFixedRate(() -> runs.heartbeat(run.id()), beat, beat, TimeUnit.MILLISECONDS);
         try {
-            boolean completed = launcher.run(run.id(), run.termId(), run.scope());
-            if (!completed) {
+            TermEvaluationLauncher.Outcome outcome = launcher.run(run.id(), run.termId(), run.scope());
+            if (!outcome.completed()) {
                 runs.interrupt(run.id());
-                throw new EvaluationRuns.RunRefused("运行 #" + run.id() + " 未完成（见上方错误），可用 evaluate --resume " + run.id() + " 继续");
+                throw new EvaluationRuns.RunRefused(whyUnfinished(run, outcome.failures()));
             }
             if (progress != null) {
                 progress.done();
@@ -143,6 +143,10 @@ public class EvaluationService {
             return runs.complete(run.id());
         } catch (EvaluationRuns.RunRefused e) {
             throw e;
+        } catch (org.springframework.batch.core.repository.JobRestartException e) {
+            runs.interrupt(run.id());
+            throw new EvaluationRuns.RunRefused("运行 #" + run.id() + " 无法从中断处继续（" + e.getMessage() + "）：请用 evaluate --abandon " + run.id()
+                    + " 放弃它，再用 evaluate --term " + run.termId() + " 重新运行");
         } catch (Exception e) {
             runs.interrupt(run.id());
             throw new EvaluationRuns.RunRefused("运行 #" + run.id() + " 中断：" + e.getMessage() + "；可用 evaluate --resume " + run.id() + " 继续");
@@ -151,6 +155,20 @@ public class EvaluationService {
             running.release(run.id());
             rules.dispose();
         }
+    }
+
+    /** What to do about a run that did not finish: resume it, unless a rule cannot be stopped (then resuming meets it again). */
+    private static String whyUnfinished(EvaluationRuns.Run run, java.util.List<Throwable> failures) {
+        for (Throwable failure : failures) {
+            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof cn.yanxiu.rules.RuleRunStuck stuck) {
+                    return "运行 #" + run.id() + " 已停止：" + stuck.getMessage() + "。修正规则后用 evaluate --abandon " + run.id()
+                            + " 放弃本次运行，再用 evaluate --term " + run.termId() + " 重新运行";
+                }
+            }
+        }
+        String cause = failures.isEmpty() ? "见上方错误" : failures.get(0).getMessage();
+        return "运行 #" + run.id() + " 未完成（" + cause + "），可用 evaluate --resume " + run.id() + " 继续";
     }
 
     private RuleSet load(Path rulesDir, TermScope termScope) {

@@ -221,8 +221,12 @@ class AdminController {
     /** Gives up an interrupted run: it stays in the history and never counts as a result. */
     @PostMapping("/runs/{id}/abandon")
     String abandonRun(@PathVariable long id, RedirectAttributes flash) {
-        runs.abandon(id);
-        flash.addFlashAttribute("ok", "运行 #" + id + " 已放弃（保留在历史中，不作为结果）");
+        try {
+            runs.abandon(id);
+            flash.addFlashAttribute("ok", "运行 #" + id + " 已放弃（保留在历史中，不作为结果）");
+        } catch (EvaluationRuns.RunRefused e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
         return "redirect:/runs/" + id;
     }
 

@@ -69,6 +69,15 @@ abstract class EvaluationContractTests {
     }
 
     @Test
+    void abandoningAFinishedOrUnknownRunSaysSoAndChangesNothing() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> runs.abandon(run.id()))
+                .isInstanceOf(EvaluationRuns.RunRefused.class).hasMessageContaining("已完成");
+        assertThat(runs.find(run.id()).orElseThrow().completed()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> runs.abandon(987654321L))
+                .isInstanceOf(EvaluationRuns.RunRefused.class).hasMessageContaining("没有运行 #987654321");
+    }
+
+    @Test
     void everyTeacherGetsTheGoldenGrade() throws IOException {
         assertThat(run.completed()).isTrue();
         assertThat(run.teachers()).isEqualTo(1030);
@@ -134,6 +143,32 @@ abstract class EvaluationContractTests {
         } finally {
             jdbc.update("DELETE FROM run_lock WHERE term_id = ?", "2025-2026-2");
         }
+    }
+
+    @Test
+    void aRuleTheEngineCannotHaltStopsTheRunWithAMessageThatDoesNotAdviseResuming() throws IOException {
+        Path rules = copyRules();
+        // no loop anywhere in the code: the engine joins one teacher's activities six deep inside a single step
+        Files.writeString(rules.resolve("join.drl"), """
+                package cn.yanxiu.rules;
+
+                import cn.yanxiu.rules.vocabulary.*;
+
+                rule "测试-组合爆炸"
+                    @policy("T1")
+                when
+                    $t : Teacher( id == "T0000005" )
+                    accumulate( Activity( teacherId == $t.id ) and Activity( teacherId == $t.id ) and Activity( teacherId == $t.id )
+                        and Activity( teacherId == $t.id ) and Activity( teacherId == $t.id ) and Activity( teacherId == $t.id ); $n : count() )
+                then
+                end
+                """);
+        Throwable stopped = org.assertj.core.api.Assertions.catchThrowable(() -> evaluation.evaluate(TERM, rules, "school:S000101", "stuck-test", null));
+        assertThat(stopped).isInstanceOf(EvaluationRuns.RunRefused.class).hasMessageContaining("T0000005").hasMessageContaining("无法中止")
+                .hasMessageContaining("evaluate --abandon").hasMessageNotContaining("--resume");
+        long id = jdbc.queryForObject("SELECT MAX(id) FROM evaluation_run WHERE started_by = 'stuck-test'", Long.class);
+        assertThat(runs.find(id).orElseThrow().status()).isEqualTo("INTERRUPTED");
+        runs.abandon(id);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package cn.yanxiu.evaluation.batch;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.Job;
@@ -31,8 +33,12 @@ public class TermEvaluationLauncher {
         this.job = termEvaluationJob;
     }
 
-    /** Runs (or resumes) the job of a run to its end in this thread; true when every partition completed. */
-    public boolean run(long runId, String termId, String scope) throws Exception {
+    /** How the job ended: completed, or not with what made it fail (from every step). */
+    public record Outcome(boolean completed, List<Throwable> failures) {
+    }
+
+    /** Runs (or resumes) the job of a run to its end in this thread. */
+    public Outcome run(long runId, String termId, String scope) throws Exception {
         JobParameters parameters = new JobParametersBuilder()
                 .addLong("runId", runId)
                 .addString("term", termId, false)
@@ -44,7 +50,8 @@ public class TermEvaluationLauncher {
             markFailed(last);
         }
         JobExecution execution = launcher.run(job, parameters);
-        return execution.getStatus() == BatchStatus.COMPLETED;
+        List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
+        return new Outcome(execution.getStatus() == BatchStatus.COMPLETED, failures);
     }
 
     private void markFailed(JobExecution execution) {
