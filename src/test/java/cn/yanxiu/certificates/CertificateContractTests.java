@@ -135,6 +135,9 @@ abstract class CertificateContractTests {
         assertThat(v.ruleSetHash()).isEqualTo(run.ruleSetHash());
         assertThat(v.termId()).isEqualTo(TERM);
         assertThat(v.approvals()).extracting(Certificates.Approval::step).containsExactly("教研组认定", "教导处复审", "学分登记");
+        Certificates.Verification pasted = certificates.verify("  " + serial + " \n");
+        assertThat(pasted.status()).as("a serial pasted with spaces around it").isEqualTo(Certificates.Verification.Status.GENUINE);
+        assertThat(pasted.serial()).as("the page shows the serial it checked").isEqualTo(serial);
 
         char[] chars = serial.toCharArray();
         int i = serial.indexOf('-', 3 + TERM.length()) + 2;

@@ -57,15 +57,19 @@ final class TeacherSession {
     }
 
     /**
-     * Evaluates on a rule thread: the time limit halts the engine between firings; if the session has not ended
-     * a second limit later (the engine busy inside one step), the run stops with {@link cn.yanxiu.rules.RuleRunStuck}.
+     * The time limit halts the engine between firings; if the session has not ended a second limit later (the
+     * engine busy inside one step), the run stops with {@link cn.yanxiu.rules.RuleRunStuck}.
      */
     TeacherEvaluation evaluate(List<Object> facts) {
         String[] current = {null};
-        long hardLimit = 2 * limits.maxMillis() + 1_000;
-        return RuleThreads.run(() -> evaluate(facts, current), hardLimit,
-                "教师 " + teacherOf(facts) + " 的规则运行超过 " + hardLimit / 1000 + " 秒且无法中止（最后触发的规则：" + current[0]
+        long hardLimit = hardLimit();
+        return StuckSessionGuard.run(WATCHDOG, hardLimit, () -> evaluate(facts, current),
+                () -> "教师 " + teacherOf(facts) + " 的规则运行超过 " + hardLimit / 1000 + " 秒且无法中止（最后触发的规则：" + current[0]
                         + "）。评价运行已停止：请检查该规则的条件是否让大量事实两两组合，修正后重新运行（继续本次运行会再次遇到同一规则）");
+    }
+
+    private long hardLimit() {
+        return 2 * limits.maxMillis() + 1_000;
     }
 
     private static String teacherOf(List<Object> facts) {
@@ -194,8 +198,8 @@ final class TeacherSession {
     }
 
     Map<Object, String> parameterOrigins(Object term) {
-        return RuleThreads.run(() -> parameterOriginsOnThisThread(term), 2 * limits.maxMillis() + 1_000,
-                "规则集的参数规则运行超过时限且无法中止，规则集不能使用");
+        return StuckSessionGuard.run(WATCHDOG, hardLimit(), () -> parameterOriginsOnThisThread(term),
+                () -> "规则集的参数规则运行超过时限且无法中止，规则集不能使用");
     }
 
     private Map<Object, String> parameterOriginsOnThisThread(Object term) {
