@@ -2,10 +2,15 @@ package cn.yanxiu.system;
 
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
-/** The root of the command line; each capability adds its sub-commands through {@link YanxiuSubcommand}. */
+/**
+ * The root of the command line; each capability adds its sub-commands through {@link YanxiuSubcommand}.
+ * {@code --help} and {@code --version} are inherited by every sub-command, so each answers them.
+ */
 @Component
-@Command(name = "yanxiu", mixinStandardHelpOptions = true, version = "Yanxiu 0.1",
+@Command(name = "yanxiu", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "Yanxiu 0.1",
+        resourceBundle = "cn.yanxiu.system.cli",
         description = "研修 — 校本研修评价 (school-based teacher development evaluation)")
 public class YanxiuCommand {
 }

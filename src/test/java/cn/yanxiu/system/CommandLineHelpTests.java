@@ -1,0 +1,61 @@
+package cn.yanxiu.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
+
+/** Every command and sub-command answers --help with Chinese usage and exit code 0, before asking for its arguments. */
+@SpringBootTest
+class CommandLineHelpTests {
+
+    @Autowired
+    YanxiuCommand root;
+
+    @Autowired
+    List<YanxiuSubcommand> subcommands;
+
+    @Autowired
+    IFactory factory;
+
+    @Test
+    void everySubcommandAnswersHelpInChinese() {
+        List<List<String>> paths = new ArrayList<>();
+        collect(CommandLineEntry.build(root, subcommands, factory), new ArrayList<>(), paths);
+        assertThat(paths).hasSizeGreaterThanOrEqualTo(20);
+        for (List<String> path : paths) {
+            for (String help : List.of("--help", "-h")) {
+                StringWriter out = new StringWriter();
+                StringWriter err = new StringWriter();
+                CommandLine line = CommandLineEntry.build(root, subcommands, factory);
+                line.setOut(new PrintWriter(out));
+                line.setErr(new PrintWriter(err));
+                List<String> args = new ArrayList<>(path);
+                args.add(help);
+                int exit = line.execute(args.toArray(String[]::new));
+                assertThat(exit).as(String.join(" ", args)).isZero();
+                assertThat(out.toString()).as(String.join(" ", args)).startsWith("用法：yanxiu").contains("显示本帮助并退出");
+                assertThat(err.toString()).as(String.join(" ", args)).isEmpty();
+            }
+        }
+    }
+
+    private static void collect(CommandLine command, List<String> path, List<List<String>> paths) {
+        command.getSubcommands().forEach((name, sub) -> {
+            if (sub.getCommandSpec().aliases().length > 0 && !sub.getCommandName().equals(name)) {
+                return;
+            }
+            List<String> next = new ArrayList<>(path);
+            next.add(name);
+            paths.add(next);
+            collect(sub, next, paths);
+        });
+    }
+}
