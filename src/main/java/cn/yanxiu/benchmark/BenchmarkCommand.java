@@ -42,8 +42,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "benchmark", description = "性能基准：生成指定规模的数据，测量学期末评价的速度、I/O 下限与规则引擎开销（需空数据库）")
 class BenchmarkCommand implements Callable<Integer>, YanxiuSubcommand {
 
-    @Option(names = "--teachers", defaultValue = "10000", description = "教师人数（默认 ${DEFAULT-VALUE}）")
-    int teachers;
+    @Option(names = "--teachers", description = "教师人数，必填（如 10000：写入约 140 万条活动记录）")
+    Integer teachers;
 
     @Option(names = "--term", defaultValue = "2025-2026-1", description = "学期（默认 ${DEFAULT-VALUE}）")
     String termId;
@@ -85,8 +85,16 @@ class BenchmarkCommand implements Callable<Integer>, YanxiuSubcommand {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (teachers == null) {
+            err.println("请用 --teachers N 指定教师人数（如 --teachers 10000）：基准测试会先向空数据库写入这么多教师的数据");
+            return 2;
+        }
         if (teachers < 100 || teachers > 2_000_000) {
             err.println("--teachers 应在 100 到 2000000 之间");
+            return 2;
+        }
+        if (!java.nio.file.Files.isRegularFile(rules.resolve("manifest.yaml"))) {
+            err.println("找不到规则集 " + rules.toAbsolutePath() + "：请在仓库根目录运行，或用 --rules 指定规则集文件夹");
             return 2;
         }
         if (jdbc.queryForObject("SELECT COUNT(*) FROM teacher", Integer.class) > 0) {

@@ -82,6 +82,11 @@ class BenchmarkCommandTests {
         Result tooSmall = run("--teachers", "5");
         assertThat(tooSmall.exit).isEqualTo(2);
         assertThat(tooSmall.err).contains("--teachers 应在 100 到 2000000 之间");
+        Result noSize = run();
+        assertThat(noSize.err).contains("请用 --teachers N 指定教师人数");
+        Result noRules = run("--teachers", "100", "--rules", "/nowhere/2025-2026");
+        assertThat(noRules.err).contains("找不到规则集", "--rules");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM teacher", Integer.class)).as("nothing was written").isEqualTo(0);
         assertThat(run("--teachers", "lots").exit).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM teacher", Integer.class)).isZero();
     }
