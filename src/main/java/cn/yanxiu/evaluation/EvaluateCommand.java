@@ -45,8 +45,8 @@ class EvaluateCommand implements Callable<Integer>, YanxiuSubcommand {
     @Option(names = "--abandon", description = "放弃一次中断的运行（保留在历史中，不作为结果）")
     Long abandon;
 
-    @Option(names = "--by", description = "发起人（默认当前系统用户）")
-    String by = System.getProperty("user.name", "admin");
+    @Option(names = "--by", description = "发起人（默认“命令行（系统用户名）”）")
+    String by = "命令行（" + System.getProperty("user.name", "?") + "）";
 
     @Spec
     CommandSpec spec;

@@ -1,5 +1,6 @@
 package cn.yanxiu.evaluation;
 
+import cn.yanxiu.system.TerminalText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,8 @@ public final class ExplanationText {
             double sum = 0;
             for (Map<String, Object> i : items) {
                 sum += num(i.get("contribution"));
-                t.append(String.format("    %-10s 实际 %6.1f → %6.2f / %.0f%n", i.get("item"), num(i.get("value")), num(i.get("contribution")), num(i.get("weight"))));
+                t.append("    ").append(TerminalText.left(String.valueOf(i.get("item")), 12))
+                        .append(String.format("实际 %6.1f → %6.2f / %.0f%n", num(i.get("value")), num(i.get("contribution")), num(i.get("weight"))));
             }
             t.append(String.format("    量化考核合计 = %.2f%n", sum));
         }

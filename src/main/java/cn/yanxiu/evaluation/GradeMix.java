@@ -1,5 +1,6 @@
 package cn.yanxiu.evaluation;
 
+import cn.yanxiu.system.TerminalText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,12 +49,13 @@ public class GradeMix {
         BySchool mix = bySchool(runId);
         List<String> columns = mix.grades();
         Map<String, Map<String, Integer>> bySchool = mix.schools();
-        StringBuilder text = new StringBuilder(String.format("%-16s", "学校"));
-        columns.forEach(g -> text.append(String.format("%8s", g)));
-        text.append(String.format("%8s%n", "合计"));
+        int nameWidth = Math.max(16, bySchool.keySet().stream().mapToInt(TerminalText::width).max().orElse(0) + 2);
+        StringBuilder text = new StringBuilder(TerminalText.left("学校", nameWidth));
+        columns.forEach(g -> text.append(TerminalText.right(g, 8)));
+        text.append(TerminalText.right("合计", 8)).append(System.lineSeparator());
         Map<String, Integer> totals = new LinkedHashMap<>();
         bySchool.forEach((school, counts) -> {
-            text.append(pad(school, 16));
+            text.append(TerminalText.left(school, nameWidth));
             int sum = 0;
             for (String g : columns) {
                 int n = counts.getOrDefault(g, 0);
@@ -63,7 +65,7 @@ public class GradeMix {
             }
             text.append(String.format("%8d%n", sum));
         });
-        text.append(pad("全部", 16));
+        text.append(TerminalText.left("全部", nameWidth));
         int all = 0;
         for (String g : columns) {
             all += totals.getOrDefault(g, 0);
@@ -71,11 +73,5 @@ public class GradeMix {
         }
         text.append(String.format("%8d%n", all));
         return text.toString();
-    }
-
-    /** Pads to a display width where a Chinese character takes two columns. */
-    private static String pad(String text, int width) {
-        int w = text.codePoints().map(c -> c > 0x2E80 ? 2 : 1).sum();
-        return text + " ".repeat(Math.max(1, width - w));
     }
 }

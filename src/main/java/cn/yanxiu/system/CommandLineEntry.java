@@ -33,7 +33,47 @@ class CommandLineEntry implements CommandLineRunner, ExitCodeGenerator {
     public static CommandLine build(YanxiuCommand root, List<YanxiuSubcommand> subcommands, IFactory factory) {
         CommandLine line = new CommandLine(root, factory);
         subcommands.forEach(line::addSubcommand);
+        line.setParameterExceptionHandler(CommandLineEntry::usageError);
+        line.setExecutionExceptionHandler(CommandLineEntry::failure);
         return line;
+    }
+
+    /** A mistake on the command line: one Chinese line and where to look, not the whole usage text. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        String what;
+        if (e instanceof CommandLine.MissingParameterException missing) {
+            what = "缺少" + missing.getMissing().stream().map(CommandLineEntry::label).collect(java.util.stream.Collectors.joining("、"));
+        } else if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            what = "不认识的参数 " + String.join(" ", unmatched.getUnmatched());
+        } else {
+            what = e.getMessage();
+        }
+        command.getErr().println(what + "（用 " + command.getCommandSpec().qualifiedName() + " --help 查看用法和示例）");
+        return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    private static String label(CommandLine.Model.ArgSpec arg) {
+        if (arg instanceof CommandLine.Model.OptionSpec option) {
+            return "选项 " + option.longestName();
+        }
+        return "参数 " + arg.paramLabel();
+    }
+
+    /** A command that failed: its message in one line; the trace only with --verbose. */
+    private static int failure(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root && (root.getMessage() == null || root.getMessage().isBlank())) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip();
+        boolean verbose = parsed.expandedArgs().contains("--verbose");
+        command.getErr().println("出错：" + message.lines().findFirst().orElse("") + (verbose ? "" : "（加 --verbose 查看详细信息）"));
+        if (verbose) {
+            e.printStackTrace(command.getErr());
+        }
+        command.getErr().flush();
+        return 1;
     }
 
     @Override

@@ -2,6 +2,7 @@ package cn.yanxiu.system;
 
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
@@ -13,4 +14,7 @@ import picocli.CommandLine.ScopeType;
         resourceBundle = "cn.yanxiu.system.cli",
         description = "研修 — 校本研修评价 (school-based teacher development evaluation)")
 public class YanxiuCommand {
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "出错时显示完整的技术信息（供排查问题）")
+    boolean verbose;
 }

@@ -58,4 +58,26 @@ class CommandLineHelpTests {
             collect(sub, next, paths);
         });
     }
+
+    @Test
+    void mistakesOnTheCommandLineAreOneChineseLine() {
+        assertThat(run("import")).isEqualTo(new Outcome(2, "缺少参数 FILE（用 yanxiu import --help 查看用法和示例）"));
+        assertThat(run("rules", "validate", "rules/2025-2026", "--bogus"))
+                .isEqualTo(new Outcome(2, "不认识的参数 --bogus（用 yanxiu rules validate --help 查看用法和示例）"));
+        Outcome failed = run("credits", "show");
+        assertThat(failed.exit()).isEqualTo(2);
+        assertThat(failed.err()).startsWith("缺少选项 --teacher").doesNotContain("\n");
+    }
+
+    private record Outcome(int exit, String err) {
+    }
+
+    private Outcome run(String... args) {
+        StringWriter err = new StringWriter();
+        CommandLine line = CommandLineEntry.build(root, subcommands, factory);
+        line.setOut(new PrintWriter(new StringWriter()));
+        line.setErr(new PrintWriter(err));
+        int exit = line.execute(args);
+        return new Outcome(exit, err.toString().strip());
+    }
 }
