@@ -1,9 +1,11 @@
 package cn.yanxiu;
 
 import cn.yanxiu.system.DatabaseChoice;
+import cn.yanxiu.system.StartupFailure;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** Yanxiu (研修): evaluates school-based teacher development. One jar, sub-commands listed by {@code --help}. */
 @SpringBootApplication
@@ -16,6 +18,18 @@ public class YanxiuApplication {
             // every other command is a one-shot command line: only serve starts the web server
             System.setProperty("spring.main.web-application-type", "servlet");
         }
-        System.exit(SpringApplication.exit(SpringApplication.run(YanxiuApplication.class, args)));
+        StartupFailure.quietUnlessVerbose(args);
+        ConfigurableApplicationContext context;
+        try {
+            context = SpringApplication.run(YanxiuApplication.class, args);
+        } catch (RuntimeException e) {
+            System.err.println(StartupFailure.explain(e));
+            if (StartupFailure.verbose(args)) {
+                e.printStackTrace();
+            }
+            System.exit(1);
+            return;
+        }
+        System.exit(SpringApplication.exit(context));
     }
 }
