@@ -165,4 +165,17 @@ class HostileRuleFileTests {
         RuleSetLoader.Loaded loaded = RuleSetLoader.load(dir);
         assertThat(loaded.problems()).noneSatisfy(p -> assertThat(p.location()).startsWith("allowed.drl"));
     }
+
+    @ParameterizedTest(name = "decision-table cell: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "4); System.setProperty(\"yanxiu.pwned\", \"1\"",
+            "4); \\u0053ystem.setProperty(\"yanxiu.pwned\", \"1\"",
+            "4); char q = '\"'; System.setProperty(\"yanxiu.pwned\", \"1\""})
+    void codeInADecisionTableCellIsRefusedAtItsSheet(String cell) throws IOException {
+        org.springframework.util.FileSystemUtils.copyRecursively(Path.of("rules/2025-2026"), dir);
+        RuleSetValidationTests.setCell(dir.resolve("quotas.drl.xlsx"), 11, 2, cell);
+        RuleSetLoader.Loaded loaded = RuleSetLoader.load(dir);
+        assertThat(loaded.ok()).isFalse();
+        assertThat(loaded.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.location()).startsWith("quotas.drl.xlsx!观课指标!"));
+    }
 }
