@@ -1,6 +1,7 @@
 package cn.yanxiu;
 
 import cn.yanxiu.system.DatabaseChoice;
+import cn.yanxiu.system.ServeLogs;
 import cn.yanxiu.system.StartupFailure;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,6 +18,7 @@ public class YanxiuApplication {
         if (args.length > 0 && args[0].equals("serve")) {
             // every other command is a one-shot command line: only serve starts the web server
             System.setProperty("spring.main.web-application-type", "servlet");
+            ServeLogs.applyTo(args);
         }
         StartupFailure.quietUnlessVerbose(args);
         ConfigurableApplicationContext context;
