@@ -23,6 +23,7 @@ public final class ServeLogs {
         setUnlessGiven("logging.file.name", dir.resolve("yanxiu.log").toString());
         setUnlessGiven("logging.logback.rollingpolicy.max-file-size", "20MB");
         setUnlessGiven("logging.logback.rollingpolicy.max-history", "30");
+        setUnlessGiven("logging.level.org.springframework.batch.core.step.AbstractStep", "ERROR");
     }
 
     private static void setUnlessGiven(String key, String value) {

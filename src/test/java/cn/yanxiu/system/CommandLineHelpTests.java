@@ -80,4 +80,14 @@ class CommandLineHelpTests {
         int exit = line.execute(args);
         return new Outcome(exit, err.toString().strip());
     }
+
+    @Test
+    void theListThatAnswersHelpBeforeSpringNamesExactlyTheSubcommands() {
+        assertThat(QuickHelp.subcommandClasses()).containsExactlyInAnyOrderElementsOf(
+                subcommands.stream().map(c -> org.springframework.aop.support.AopUtils.getTargetClass(c)).toList());
+        assertThat(QuickHelp.wanted(new String[] {"rules", "validate", "--help"})).isTrue();
+        assertThat(QuickHelp.wanted(new String[] {})).isTrue();
+        assertThat(QuickHelp.wanted(new String[] {"import", "--", "-h"})).isFalse();
+        assertThat(QuickHelp.wanted(new String[] {"rules", "validate", "rules/2025-2026"})).isFalse();
+    }
 }

@@ -1,0 +1,86 @@
+package cn.yanxiu.system;
+
+import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine;
+
+/**
+ * Answers {@code --help}, {@code -V} and a bare {@code yanxiu} before Spring, the database and Hibernate
+ * start: the command tree is read from the command classes alone. Help needs only their annotations, so
+ * each command object is made without calling its constructor (which wants services); nothing else runs.
+ */
+public final class QuickHelp {
+
+    private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");
+    static final String COMMANDS = "META-INF/yanxiu/commands.txt";
+
+    private QuickHelp() {
+    }
+
+    /** True when the arguments ask only for help or the version (or are empty): then {@link #answer} prints it. */
+    public static boolean wanted(String[] args) {
+        List<String> before = new ArrayList<>();
+        for (String a : args) {
+            if (a.equals("--")) {
+                break;
+            }
+            before.add(a);
+        }
+        return args.length == 0 || before.stream().anyMatch(HELP::contains);
+    }
+
+    /** Prints the help or version asked for; the exit code. */
+    public static int answer(String[] args) {
+        CommandLine line = new CommandLine(new YanxiuCommand(), QuickHelp::withoutConstructor);
+        for (Class<?> command : subcommandClasses()) {
+            line.addSubcommand(withoutConstructor(command));
+        }
+        line.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        if (args.length == 0) {
+            line.usage(line.getOut());
+            return 0;
+        }
+        return line.execute(args);
+    }
+
+    /** The sub-command classes listed in {@value #COMMANDS} (a classpath scan would take longer than the whole answer). */
+    static List<Class<?>> subcommandClasses() {
+        List<Class<?>> classes = new ArrayList<>();
+        try (var in = QuickHelp.class.getClassLoader().getResourceAsStream(COMMANDS)) {
+            if (in == null) {
+                throw new IllegalStateException("缺少 " + COMMANDS);
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String name = line.strip();
+                if (!name.isEmpty() && !name.startsWith("#")) {
+                    classes.add(Class.forName(name, false, QuickHelp.class.getClassLoader()));
+                }
+            }
+        } catch (java.io.IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("无法读取命令列表 " + COMMANDS, e);
+        }
+        return classes;
+    }
+
+    /** A command object for its annotations only: a no-argument constructor if it has one, else none is called. */
+    @SuppressWarnings("unchecked")
+    private static <K> K withoutConstructor(Class<K> type) {
+        try {
+            if (Arrays.stream(type.getDeclaredConstructors()).anyMatch(c -> c.getParameterCount() == 0)) {
+                Constructor<K> plain = type.getDeclaredConstructor();
+                plain.setAccessible(true);
+                return plain.newInstance();
+            }
+            Constructor<Object> object = Object.class.getDeclaredConstructor();
+            Constructor<?> bare = sun.reflect.ReflectionFactory.getReflectionFactory().newConstructorForSerialization(type, object);
+            return (K) bare.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("无法读取命令 " + type.getName(), e);
+        }
+    }
+}
