@@ -1,7 +1,7 @@
 package cn.yanxiu;
 
 import cn.yanxiu.system.DatabaseChoice;
-import cn.yanxiu.system.QuickHelp;
+import cn.yanxiu.system.CommandsBeforeSpring;
 import cn.yanxiu.system.ServeLogs;
 import cn.yanxiu.system.StartupFailure;
 import org.springframework.boot.SpringApplication;
@@ -15,8 +15,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class YanxiuApplication {
 
     public static void main(String[] args) {
-        if (QuickHelp.wanted(args)) {
-            System.exit(QuickHelp.answer(args));
+        if (CommandsBeforeSpring.wanted(args)) {
+            System.exit(CommandsBeforeSpring.answer(args));
         }
         DatabaseChoice.applyTo(args);
         if (args.length > 0 && args[0].equals("serve")) {

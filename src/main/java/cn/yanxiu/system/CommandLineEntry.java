@@ -33,6 +33,11 @@ class CommandLineEntry implements CommandLineRunner, ExitCodeGenerator {
     public static CommandLine build(YanxiuCommand root, List<YanxiuSubcommand> subcommands, IFactory factory) {
         CommandLine line = new CommandLine(root, factory);
         subcommands.forEach(line::addSubcommand);
+        return handleErrors(line);
+    }
+
+    /** Usage mistakes and failures as one Chinese line (the trace with --verbose). */
+    static CommandLine handleErrors(CommandLine line) {
         line.setParameterExceptionHandler(CommandLineEntry::usageError);
         line.setExecutionExceptionHandler(CommandLineEntry::failure);
         return line;

@@ -83,11 +83,12 @@ class CommandLineHelpTests {
 
     @Test
     void theListThatAnswersHelpBeforeSpringNamesExactlyTheSubcommands() {
-        assertThat(QuickHelp.subcommandClasses()).containsExactlyInAnyOrderElementsOf(
+        assertThat(CommandsBeforeSpring.subcommandClasses()).containsExactlyInAnyOrderElementsOf(
                 subcommands.stream().map(c -> org.springframework.aop.support.AopUtils.getTargetClass(c)).toList());
-        assertThat(QuickHelp.wanted(new String[] {"rules", "validate", "--help"})).isTrue();
-        assertThat(QuickHelp.wanted(new String[] {})).isTrue();
-        assertThat(QuickHelp.wanted(new String[] {"import", "--", "-h"})).isFalse();
-        assertThat(QuickHelp.wanted(new String[] {"rules", "validate", "rules/2025-2026"})).isFalse();
+        assertThat(CommandsBeforeSpring.wanted(new String[] {"rules", "validate", "--help"})).isTrue();
+        assertThat(CommandsBeforeSpring.wanted(new String[] {})).isTrue();
+        assertThat(CommandsBeforeSpring.wanted(new String[] {"import", "--", "-h"})).isFalse();
+        assertThat(CommandsBeforeSpring.wanted(new String[] {"rules", "validate", "rules/2025-2026"})).isTrue();
+        assertThat(CommandsBeforeSpring.wanted(new String[] {"import", "data-samples"})).isFalse();
     }
 }

@@ -10,20 +10,27 @@ import java.util.Set;
 import picocli.CommandLine;
 
 /**
- * Answers {@code --help}, {@code -V} and a bare {@code yanxiu} before Spring, the database and Hibernate
- * start: the command tree is read from the command classes alone. Help needs only their annotations, so
- * each command object is made without calling its constructor (which wants services); nothing else runs.
+ * What the command line can do before Spring, the database and Hibernate start: answer {@code --help},
+ * {@code -V} and a bare {@code yanxiu}, and run the commands that need no stored data ({@code rules validate},
+ * {@code rules test}, {@code generate}). The command tree is read from the command classes alone; help needs only their
+ * annotations, so a command object whose constructor wants services is made without calling it.
  */
-public final class QuickHelp {
+public final class CommandsBeforeSpring {
 
     private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");
     static final String COMMANDS = "META-INF/yanxiu/commands.txt";
 
-    private QuickHelp() {
+    private CommandsBeforeSpring() {
     }
 
-    /** True when the arguments ask only for help or the version (or are empty): then {@link #answer} prints it. */
+    /** Top-level commands that touch no database and no Spring bean. */
+    private static final Set<String> PLAIN = Set.of("rules", "generate");
+
+    /** True when this class can answer the arguments alone: help, the version, nothing, or a plain command. */
     public static boolean wanted(String[] args) {
+        if (args.length > 0 && PLAIN.contains(args[0])) {
+            return true;
+        }
         List<String> before = new ArrayList<>();
         for (String a : args) {
             if (a.equals("--")) {
@@ -34,12 +41,13 @@ public final class QuickHelp {
         return args.length == 0 || before.stream().anyMatch(HELP::contains);
     }
 
-    /** Prints the help or version asked for; the exit code. */
+    /** Prints the help or version asked for, or runs the plain command; the exit code. */
     public static int answer(String[] args) {
-        CommandLine line = new CommandLine(new YanxiuCommand(), QuickHelp::withoutConstructor);
+        CommandLine line = new CommandLine(new YanxiuCommand(), CommandsBeforeSpring::withoutConstructor);
         for (Class<?> command : subcommandClasses()) {
             line.addSubcommand(withoutConstructor(command));
         }
+        CommandLineEntry.handleErrors(line);
         line.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         if (args.length == 0) {
             line.usage(line.getOut());
@@ -51,14 +59,14 @@ public final class QuickHelp {
     /** The sub-command classes listed in {@value #COMMANDS} (a classpath scan would take longer than the whole answer). */
     static List<Class<?>> subcommandClasses() {
         List<Class<?>> classes = new ArrayList<>();
-        try (var in = QuickHelp.class.getClassLoader().getResourceAsStream(COMMANDS)) {
+        try (var in = CommandsBeforeSpring.class.getClassLoader().getResourceAsStream(COMMANDS)) {
             if (in == null) {
                 throw new IllegalStateException("缺少 " + COMMANDS);
             }
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 String name = line.strip();
                 if (!name.isEmpty() && !name.startsWith("#")) {
-                    classes.add(Class.forName(name, false, QuickHelp.class.getClassLoader()));
+                    classes.add(Class.forName(name, false, CommandsBeforeSpring.class.getClassLoader()));
                 }
             }
         } catch (java.io.IOException | ClassNotFoundException e) {
