@@ -107,6 +107,11 @@ class CreditsCommand implements YanxiuSubcommand {
             CreditStep s = step();
             CreditLedger.StepResult r = ledger.approve(s, filter.toFilter(), by, comment);
             boolean register = s == CreditStep.REGISTER;
+            if (r.done() == 0 && r.waitingEarlier() > 0) {
+                // nothing was at this step, but entries wait for an earlier one: the steps were run out of order
+                throw new CreditLedger.CreditRefused(s.label() + "：" + filter.toFilter().describe() + " 没有等待这一步的记录；" + r.waitingEarlier() + " 条"
+                        + (register ? "未经两级审核，不予登记" : "尚未完成前一步审核") + "，请先完成前一步");
+            }
             out.printf("%s：%s %s %d 条%s%n", s.label(), filter.toFilter().describe(), register ? "登记" : "通过", r.done(), r.waitingEarlier() == 0 ? ""
                     : "；另有 " + r.waitingEarlier() + " 条" + (register ? "未经两级审核，不予登记" : "尚未完成前一步审核"));
         }

@@ -238,6 +238,10 @@ abstract class CreditContractTests {
         assertThat(line.execute("export", "--term", TERM, "--out", dir.resolve("x.csv").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("只能导出为 .xlsx");
         assertThat(line.execute("return", "--term", TERM, "--by", "教研组长", "--reason", "")).isEqualTo(2);
+        assertThat(line.execute("approve", "--step", "office", "--term", TERM, "--by", "教导主任")).as("office before group").isEqualTo(2);
+        assertThat(err.toString()).containsPattern("没有等待这一步的记录；[1-9]\\d* 条尚未完成前一步审核");
+        assertThat(line.execute("register", "--term", TERM, "--by", "教务员")).isEqualTo(2);
+        assertThat(err.toString()).contains("未经两级审核，不予登记");
         assertThat(count("SELECT COUNT(*) FROM credit_step")).isZero();
     }
 
