@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,29 @@ public class EvaluationRuns {
         public boolean completed() {
             return "COMPLETED".equals(status);
         }
+
+        /** The grade mix as read on a page: each grade (best first, as stored) with its count and share of the run. */
+        public List<GradeShare> gradeShares() {
+            List<GradeShare> shares = new ArrayList<>();
+            if (gradeCounts == null || gradeCounts.isBlank()) {
+                return shares;
+            }
+            String[] parts = gradeCounts.split(";");
+            int total = 0;
+            for (String part : parts) {
+                total += Integer.parseInt(part.substring(part.indexOf('=') + 1).strip());
+            }
+            for (int i = 0; i < parts.length; i++) {
+                String label = parts[i].substring(0, parts[i].indexOf('=')).strip();
+                int count = Integer.parseInt(parts[i].substring(parts[i].indexOf('=') + 1).strip());
+                shares.add(new GradeShare(label, count, total == 0 ? 0 : Math.round(1000.0 * count / total) / 10.0, i == parts.length - 1));
+            }
+            return shares;
+        }
+    }
+
+    /** One grade of a run's mix; {@code lowest} marks the last (lowest) grade, drawn in red. */
+    public record GradeShare(String label, int count, double percent, boolean lowest) {
     }
 
     private final JdbcTemplate jdbc;

@@ -24,6 +24,7 @@ public final class ServeLogs {
         setUnlessGiven("logging.logback.rollingpolicy.max-file-size", "20MB");
         setUnlessGiven("logging.logback.rollingpolicy.max-history", "30");
         setUnlessGiven("logging.level.org.springframework.batch.core.step.AbstractStep", "ERROR");
+        setUnlessGiven("logging.level.org.springframework.batch.core.step.tasklet.TaskletStep", "ERROR");
     }
 
     private static void setUnlessGiven(String key, String value) {

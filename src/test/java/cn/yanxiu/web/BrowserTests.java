@@ -140,6 +140,9 @@ class BrowserTests {
         try (Browser b = new Browser(port)) {
             b.signIn("auditor", county.auditorPassword());
             assertThat(b.text(By.tagName("h1"))).isEqualTo("评价运行");
+            String runs = b.text(By.tagName("table"));
+            assertThat(runs).as("statuses in Chinese, the grade mix in words").contains("已完成").doesNotContain("COMPLETED")
+                    .doesNotContain("=").doesNotContain(";").containsPattern("\\d+（\\d+(\\.\\d)?%）");
             b.screenshot("07-auditor-runs");
             b.open("/teachers?q=" + teacher);
             b.find(By.linkText(teacher)).click();
