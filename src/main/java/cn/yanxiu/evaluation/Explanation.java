@@ -13,6 +13,12 @@ public record Explanation(String teacherId, String name, String school, String t
                           String ruleError, List<Map<String, Object>> scoreLines, List<Map<String, Object>> findings,
                           List<Map<String, Object>> eligibilities, List<FiredRuleView> rules, String raise) {
 
+    /** The run's certificate decision for this teacher (G6): the eligibility row the rules wrote, or null if none. */
+    public Map<String, Object> certificate() {
+        return eligibilities == null ? null : eligibilities.stream()
+                .filter(e -> cn.yanxiu.rules.vocabulary.Eligibility.CERTIFICATE.equals(e.get("what"))).findFirst().orElse(null);
+    }
+
     /** The score lines as the arithmetic reads: the items, then the routine check, the year-end evaluation, the final score. */
     public List<Map<String, Object>> scoreLinesInOrder() {
         List<String> order = List.of("量化考核", "平时研修检查得分", "年末研修评价得分", "最终得分");

@@ -366,6 +366,23 @@ abstract class WebPermissionTests {
     }
 
     @Test
+    void theTeacherPageTellsEachTeacherTheTruthAboutTheirCertificate() throws Exception {
+        long run = county.run().id();
+        for (String grade : List.of("不合格", "合格")) {
+            String id = jdbc.queryForObject("SELECT MIN(r.teacher_id) FROM evaluation_result r WHERE r.run_id = ? AND r.grade = ? AND r.vetoed = FALSE "
+                    + "AND NOT EXISTS (SELECT 1 FROM certificate c WHERE c.teacher_id = r.teacher_id) AND r.teacher_id NOT IN (?, ?, ?)",
+                    String.class, run, grade, county.teacher().username(), county.otherTeacher().username(), county.groupLeader().username());
+            Accounts.Created who = county.created().stream().filter(c -> c.username().equals(id)).findFirst().orElseThrow();
+            String page = mvc.perform(get("/me").session(signedIn(who))).andReturn().getResponse().getContentAsString();
+            if (grade.equals("不合格")) {
+                assertThat(page).contains("本学期不发学分证书").doesNotContain("可以获得学分证书");
+            } else {
+                assertThat(page).contains("可以获得学分证书").doesNotContain("不发学分证书");
+            }
+        }
+    }
+
+    @Test
     void switchingAnAccountOffOrResettingItsPasswordEndsItsOpenSessions() throws Exception {
         List<Accounts.Created> spare = county.created().stream().filter(c -> !c.username().equals(county.teacher().username())
                 && !c.username().equals(county.otherTeacher().username()) && !c.username().equals(county.groupLeader().username()))
