@@ -138,9 +138,17 @@ class AuditController {
     String diff(@RequestParam(required = false) Long left, @RequestParam(required = false) Long right,
                 @RequestParam(required = false) String leftRules, @RequestParam(required = false) String rightRules,
                 @RequestParam(required = false) String term, Model model) throws IOException {
-        model.addAttribute("runs", runs.newestFirst().stream().filter(EvaluationRuns.Run::completed).toList());
-        model.addAttribute("folders", workspace.folders());
+        List<EvaluationRuns.Run> completed = runs.newestFirst().stream().filter(EvaluationRuns.Run::completed).toList();
+        List<String> folders = workspace.folders();
+        model.addAttribute("runs", completed);
+        model.addAttribute("folders", folders);
         model.addAttribute("terms", teachers.terms());
+        // unless chosen: the newest run against the one before it, the newest rule set against the one before it
+        model.addAttribute("leftRun", left != null ? left : completed.isEmpty() ? null : completed.get(Math.min(1, completed.size() - 1)).id());
+        model.addAttribute("rightRun", right != null ? right : completed.isEmpty() ? null : completed.get(0).id());
+        model.addAttribute("leftFolder", leftRules != null ? leftRules : folders.isEmpty() ? null : folders.get(Math.min(1, folders.size() - 1)));
+        model.addAttribute("rightFolder", rightRules != null ? rightRules : folders.isEmpty() ? null : folders.get(0));
+        model.addAttribute("diffTerm", term != null ? term : teachers.currentTerm());
         GradeDiff diff = null;
         if (left != null && right != null) {
             diff = diffs.runs(left, right);

@@ -366,6 +366,24 @@ abstract class WebPermissionTests {
     }
 
     @Test
+    void theDiffFormOffersTheNewestRunAgainstTheOneBeforeIt(@Autowired cn.yanxiu.evaluation.EvaluationService evaluation) throws Exception {
+        while (jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_run WHERE status = 'COMPLETED'", Integer.class) < 2) {
+            evaluation.evaluate(WebCounty.TERM, county.rulesRoot().resolve(WebCounty.RULES), "全部", "diff-test", null);
+        }
+        List<Long> completed = jdbc.queryForList("SELECT id FROM evaluation_run WHERE status = 'COMPLETED' ORDER BY id DESC", Long.class);
+        String page = mvc.perform(as(Who.AUDITOR, get("/diff"))).andReturn().getResponse().getContentAsString();
+        assertThat(selected(page, "left")).isEqualTo(String.valueOf(completed.get(1)));
+        assertThat(selected(page, "right")).isEqualTo(String.valueOf(completed.get(0)));
+    }
+
+    private static String selected(String page, String select) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<select name=\"" + select + "\">(.*?)</select>", java.util.regex.Pattern.DOTALL).matcher(page);
+        assertThat(m.find()).isTrue();
+        java.util.regex.Matcher option = java.util.regex.Pattern.compile("<option value=\"([^\"]+)\" selected=\"selected\"").matcher(m.group(1));
+        return option.find() ? option.group(1) : null;
+    }
+
+    @Test
     void theTeacherPageTellsEachTeacherTheTruthAboutTheirCertificate() throws Exception {
         long run = county.run().id();
         for (String grade : List.of("不合格", "合格")) {
