@@ -43,6 +43,7 @@ public final class CommandsBeforeSpring {
 
     /** Prints the help or version asked for, or runs the plain command; the exit code. */
     public static int answer(String[] args) {
+        quietLogging(StartupFailure.verbose(args));
         CommandLine line = new CommandLine(new YanxiuCommand(), CommandsBeforeSpring::withoutConstructor);
         for (Class<?> command : subcommandClasses()) {
             line.addSubcommand(withoutConstructor(command));
@@ -54,6 +55,19 @@ public final class CommandsBeforeSpring {
             return 0;
         }
         return line.execute(args);
+    }
+
+    /**
+     * Without Spring, logback would print every engine message at DEBUG. The person at the terminal reads Yanxiu's
+     * own report of each problem; the engine's log only with --verbose.
+     */
+    private static void quietLogging(boolean verbose) {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+            logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
+            ch.qos.logback.classic.Level engine = verbose ? ch.qos.logback.classic.Level.WARN : ch.qos.logback.classic.Level.OFF;
+            logback.getLogger("org.drools").setLevel(engine);
+            logback.getLogger("org.kie").setLevel(engine);
+        }
     }
 
     /** The sub-command classes listed in {@value #COMMANDS} (a classpath scan would take longer than the whole answer). */

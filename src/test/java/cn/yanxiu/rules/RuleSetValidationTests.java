@@ -52,6 +52,38 @@ class RuleSetValidationTests {
     }
 
     @Test
+    void aMistakeInAConsequenceIsReportedAtItsOwnLineInChinese() throws IOException {
+        Path copy = copySample();
+        replaceInFile(copy.resolve("grading.drl"), "$b.getLevel(), drools.getRule().getName()));\nend\n\nrule \"G5-师德结论\"",
+                "$b.getLevl(), drools.getRule().getName()));\nend\n\nrule \"G5-师德结论\"");
+        int line = lineOf(copy.resolve("grading.drl"), "getLevl");
+        RuleSetLoader.Loaded loaded = RuleSetLoader.load(copy);
+        assertThat(loaded.problems()).singleElement().satisfies(p -> {
+            assertThat(p.location()).startsWith("grading.drl:" + line + ":").isNotEqualTo("grading.drl:" + line + ":1");
+            assertThat(p.message()).startsWith("类型 GradeBand 没有方法 getLevl()").contains("引擎原文：").contains("is undefined");
+        });
+    }
+
+    @Test
+    void anUnknownFactTypeOrFieldIsNamedInChineseAtItsLine() throws IOException {
+        Path copy = copySample();
+        replaceInFile(copy.resolve("grading.drl"), "$f : ComponentScore( name == \"最终得分\" )", "$f : ComponentScor( name == \"最终得分\" )");
+        RuleSetLoader.Loaded loaded = RuleSetLoader.load(copy);
+        int line = lineOf(copy.resolve("grading.drl"), "ComponentScor(");
+        assertThat(loaded.problems()).anySatisfy(p -> {
+            assertThat(p.location()).startsWith("grading.drl:" + line + ":");
+            assertThat(p.message()).startsWith("找不到事实类型“ComponentScor”");
+        });
+        replaceInFile(copy.resolve("grading.drl"), "$f : ComponentScor( name", "$f : ComponentScore( name");
+        replaceInFile(copy.resolve("grading.drl"), "$b : GradeBand( min <= $f.value", "$b : GradeBand( minn <= $f.value");
+        int fieldLine = lineOf(copy.resolve("grading.drl"), "minn");
+        assertThat(RuleSetLoader.load(copy).problems()).anySatisfy(p -> {
+            assertThat(p.location()).startsWith("grading.drl:" + fieldLine + ":");
+            assertThat(p.message()).startsWith("找不到字段 minn");
+        });
+    }
+
+    @Test
     void brokenDecisionTableCellIsReportedWithSheetAndCell() throws IOException {
         Path copy = copySample();
         setCell(copy.resolve("quotas.drl.xlsx"), 11, 2, "四节");

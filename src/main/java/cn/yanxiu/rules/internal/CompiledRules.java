@@ -166,7 +166,7 @@ public final class CompiledRules {
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             RuleFile file = m.getPath() == null ? null : byPath.get(m.getPath());
             String text = m.getText().replaceAll("\\s+", " ").strip();
-            problems.add(file == null ? RuleProblem.inFile(String.valueOf(m.getPath()), text) : locate(file, m.getLine(), m.getColumn(), text));
+            problems.add(file == null ? RuleProblem.inFile(String.valueOf(m.getPath()), text) : locateEngineError(file, m.getLine(), m.getColumn(), text));
         }
         return problems;
     }
@@ -206,6 +206,15 @@ public final class CompiledRules {
             }
         }
         return RuleProblem.inFile(files.size() == 1 ? files.get(0).name() : "规则集", refusal.message());
+    }
+
+    /** An engine error in Chinese at the mistake's line and column (a decision table's: at its cell), the engine's text kept. */
+    private static RuleProblem locateEngineError(RuleFile file, int line, int column, String engine) {
+        EngineMessages.Placed placed = EngineMessages.place(file.compiledText(), line, column, engine);
+        if (file.isDecisionTable()) {
+            return RuleProblem.inCell(file.name(), file.sheet(), DecisionTables.cellOf(file.content(), file.drl(), placed.line(), engine), placed.message());
+        }
+        return RuleProblem.at(file.name(), placed.line(), placed.column(), placed.message());
     }
 
     private static RuleProblem locate(RuleFile file, int line, int column, String message) {
