@@ -122,6 +122,7 @@ abstract class EvaluationContractTests {
         String text = ExplanationText.render(e);
         assertThat(e.decidedBy()).isEqualTo("G5");
         assertThat(text).contains("一票否决（G5）", "G5-师德一票否决  grading.drl:", run.ruleSetHash(), "000 篇5 五(二)2", "增加研修活动不能改变等级");
+        assertThat(text).as("no engine internals among the evidence").doesNotContain("InitialFact");
     }
 
     @Test

@@ -88,7 +88,10 @@ final class TeacherSession {
                 current[0] = rule;
                 List<String> matched = new ArrayList<>();
                 for (Object o : event.getMatch().getObjects()) {
-                    matched.add(FactDescriptions.describe(o));
+                    // the engine's own start fact (rules whose first condition is "not …") is no evidence for an auditor
+                    if (o != null && !o.getClass().getName().startsWith("org.drools.")) {
+                        matched.add(FactDescriptions.describe(o));
+                    }
                 }
                 trace.add(new FiredRule(rule, policyByRule.getOrDefault(rule, ""), matched));
             }
