@@ -69,7 +69,7 @@ final class FactDescriptions {
             return "观课指标 " + q.getRole() + " 每周" + q.getLessonsPerWeek() + "节";
         }
         if (fact instanceof GradeBand b) {
-            return "分数段 " + b.getLabel() + " [" + b.getMin() + ", " + b.getMax() + ")";
+            return "分数段 " + b.getLabel() + " " + b.bounds();
         }
         if (fact instanceof Weight w) {
             return "权重 " + w.getGroup() + "/" + w.getComponent() + " " + w.getPercent() + "%";

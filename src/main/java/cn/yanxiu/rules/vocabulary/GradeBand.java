@@ -2,6 +2,9 @@ package cn.yanxiu.rules.vocabulary;
 
 /** 等级分数段 (G3, decision table): scores from {@code min} (inclusive) to {@code max} (exclusive; the top band includes 100) get {@code label}; a higher {@code level} is a better grade. */
 public final class GradeBand {
+    /** The top of the score scale: the band that reaches it includes it. */
+    public static final double FULL_SCORE = 100;
+
     private String label;
     private int level;
     private double min;
@@ -20,6 +23,13 @@ public final class GradeBand {
     }
 
     public String getLabel() { return label; }
+    /** The band as a reader checks it: "[90, 100]" for the top band, "[60, 75)" for the others. */
+    public String bounds() {
+        return "[" + plain(min) + ", " + plain(max) + (max >= FULL_SCORE ? "]" : ")");
+    }
+    private static String plain(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
     public void setLabel(String label) { this.label = label; }
     public int getLevel() { return level; }
     public void setLevel(int level) { this.level = level; }
