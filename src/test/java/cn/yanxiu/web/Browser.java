@@ -73,6 +73,17 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, timeout).until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
+    /** The window as a phone or a desktop screen shows it. */
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
+    /** How far the page is wider than the window, in CSS pixels (0 when nothing sticks out sideways). */
+    long sidewaysOverflow() {
+        Object over = driver.executeScript("return Math.max(0, document.documentElement.scrollWidth - window.innerWidth);");
+        return ((Number) over).longValue();
+    }
+
     String text(By by) {
         return find(by).getText();
     }

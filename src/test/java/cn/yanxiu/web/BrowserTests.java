@@ -239,4 +239,36 @@ class BrowserTests {
         }
         assertThat(serials).as("the chosen teacher passed and was registered, so holds a certificate").hasSize(1);
     }
+
+    @Test
+    @Order(5)
+    void everyMainPageFitsAPhone() throws Exception {
+        long run = jdbc.queryForObject("SELECT MAX(id) FROM evaluation_run WHERE status = 'COMPLETED'", Long.class);
+        String teacher = county.teacher().username();
+        try (Browser b = new Browser(port)) {
+            b.signIn("admin", county.adminPassword());
+            b.resize(390, 844);
+            for (String page : List.of("/admin", "/admin/import", "/admin/accounts", "/rule-sets", "/rule-sets/" + WebCounty.RULES,
+                    "/rule-sets/" + WebCounty.RULES + "/files/grading.drl", "/runs", "/runs/" + run, "/teachers?q=" + teacher,
+                    "/runs/" + run + "/teachers/" + teacher, "/county?run=" + run, "/diff", "/approvals")) {
+                b.open(page);
+                b.waitFor(By.tagName("h1"));
+                assertThat(b.sidewaysOverflow()).as("%s at 390 px", page).isZero();
+            }
+            b.open("/runs/" + run + "/teachers/" + teacher);
+            b.screenshot("30-phone-explanation");
+            assertThat(b.driver().findElement(By.cssSelector("nav.links")).isDisplayed()).as("links folded into the menu").isFalse();
+            b.find(By.cssSelector("label.menu-button")).click();
+            assertThat(b.find(By.linkText("评价运行")).isDisplayed()).isTrue();
+            b.screenshot("31-phone-menu-open");
+        }
+        try (Browser b = new Browser(port)) {
+            b.signIn(teacher, county.teacher().password());
+            b.resize(390, 844);
+            b.open("/me");
+            b.waitFor(By.tagName("h1"));
+            assertThat(b.sidewaysOverflow()).as("/me at 390 px").isZero();
+            b.screenshot("32-phone-teacher");
+        }
+    }
 }
