@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -82,6 +83,26 @@ final class Browser implements AutoCloseable {
     long sidewaysOverflow() {
         Object over = driver.executeScript("return Math.max(0, document.documentElement.scrollWidth - window.innerWidth);");
         return ((Number) over).longValue();
+    }
+
+    /**
+     * The serious and critical accessibility violations axe-core finds on the page (WCAG 2 A and AA rules),
+     * each as "rule: help (first element)".
+     */
+    @SuppressWarnings("unchecked")
+    List<String> seriousAccessibilityViolations() throws IOException {
+        String axe;
+        try (var in = Browser.class.getClassLoader().getResourceAsStream("META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        driver.executeScript(axe);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        Object result = driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}}).then(function (r) {"
+                + "  done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+                + "    .map(function (v) { return v.id + ': ' + v.help + ' (' + v.nodes.length + '×, ' + v.nodes[0].target.join(' ') + ')'; }));"
+                + "}).catch(function (e) { done(['axe failed: ' + e]); });");
+        return (List<String>) result;
     }
 
     String text(By by) {

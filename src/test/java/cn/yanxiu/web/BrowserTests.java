@@ -271,4 +271,31 @@ class BrowserTests {
             b.screenshot("32-phone-teacher");
         }
     }
+
+    @Test
+    @Order(6)
+    void theMainPagesHaveNoSeriousAccessibilityViolations() throws Exception {
+        long run = jdbc.queryForObject("SELECT MAX(id) FROM evaluation_run WHERE status = 'COMPLETED'", Long.class);
+        String teacher = county.teacher().username();
+        java.util.Map<String, List<String>> found = new java.util.LinkedHashMap<>();
+        try (Browser b = new Browser(port)) {
+            b.open("/login");
+            found.put("/login", b.seriousAccessibilityViolations());
+            b.signIn("admin", county.adminPassword());
+            for (String page : List.of("/admin", "/admin/import", "/admin/accounts", "/rule-sets/" + WebCounty.RULES, "/runs", "/runs/" + run,
+                    "/teachers?q=" + teacher, "/runs/" + run + "/teachers/" + teacher, "/county?run=" + run, "/diff", "/approvals")) {
+                b.open(page);
+                b.waitFor(By.tagName("h1"));
+                found.put(page, b.seriousAccessibilityViolations());
+            }
+        }
+        try (Browser b = new Browser(port)) {
+            b.signIn(teacher, county.teacher().password());
+            b.open("/me");
+            b.waitFor(By.tagName("h1"));
+            found.put("/me", b.seriousAccessibilityViolations());
+        }
+        found.values().removeIf(List::isEmpty);
+        assertThat(found).as("serious or critical axe-core violations by page").isEmpty();
+    }
 }
