@@ -74,6 +74,11 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, timeout).until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
+    /** Runs a script in the page and returns its value. */
+    Object script(String javascript) {
+        return driver.executeScript(javascript);
+    }
+
     /** The window as a phone or a desktop screen shows it. */
     void resize(int width, int height) {
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));

@@ -154,6 +154,13 @@ class BrowserTests {
             assertThat(verdict).contains(grade);
             assertThat(b.text(By.tagName("h1"))).contains(name);
             assertThat(b.driver().findElements(By.cssSelector("pre.code .hit"))).as("the deciding rules' text").isNotEmpty();
+            // the verdict and the deciding rule open the page; the rest is folded
+            Number firstDecidingTop = (Number) b.script("return document.querySelector('.rule.decisive').getBoundingClientRect().top;");
+            Number screen = (Number) b.script("return window.innerHeight;");
+            assertThat(firstDecidingTop.doubleValue()).as("the first deciding rule starts on the first screen").isLessThan(screen.doubleValue());
+            assertThat(b.driver().findElement(By.id("findings")).isDisplayed()).as("requirements folded").isFalse();
+            Number height = (Number) b.script("return document.documentElement.scrollHeight;");
+            assertThat(height.intValue()).as("page height with the rest folded").isLessThan(4000);
             assertThat(b.text(By.tagName("main"))).contains("依据：", "出处", "原文：“");
             b.screenshot("08-auditor-explanation");
             ((JavascriptExecutor) b.driver()).executeScript("document.querySelector('pre.code .hit').scrollIntoView({block: 'center'});");
