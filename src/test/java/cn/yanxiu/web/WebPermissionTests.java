@@ -377,7 +377,7 @@ abstract class WebPermissionTests {
     }
 
     private static String selected(String page, String select) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<select name=\"" + select + "\">(.*?)</select>", java.util.regex.Pattern.DOTALL).matcher(page);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<select name=\"" + select + "\"[^>]*>(.*?)</select>", java.util.regex.Pattern.DOTALL).matcher(page);
         assertThat(m.find()).isTrue();
         java.util.regex.Matcher option = java.util.regex.Pattern.compile("<option value=\"([^\"]+)\" selected=\"selected\"").matcher(m.group(1));
         return option.find() ? option.group(1) : null;
