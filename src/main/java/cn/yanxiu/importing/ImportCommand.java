@@ -1,5 +1,6 @@
 package cn.yanxiu.importing;
 
+import cn.yanxiu.system.EmbeddedFileCompaction;
 import cn.yanxiu.system.YanxiuSubcommand;
 import cn.yanxiu.teacher.CountySummary;
 import java.io.PrintWriter;
@@ -28,10 +29,12 @@ class ImportCommand implements Callable<Integer>, YanxiuSubcommand {
 
     private final SpreadsheetImporter importer;
     private final CountySummary summary;
+    private final EmbeddedFileCompaction compaction;
 
-    ImportCommand(SpreadsheetImporter importer, CountySummary summary) {
+    ImportCommand(SpreadsheetImporter importer, CountySummary summary, EmbeddedFileCompaction compaction) {
         this.importer = importer;
         this.summary = summary;
+        this.compaction = compaction;
     }
 
     @Override
@@ -57,6 +60,11 @@ class ImportCommand implements Callable<Integer>, YanxiuSubcommand {
         out.print(summary.describe());
         out.flush();
         err.flush();
+        if (failed < results.size()) {
+            // the last thing this command does: the database is closed afterwards
+            compaction.compactIfAlone().ifPresent(c -> out.printf("数据库文件已整理：%,d MB → %,d MB（%s）%n",
+                    c.before() >> 20, c.after() >> 20, c.file()));
+        }
         return failed == 0 ? 0 : 1;
     }
 
