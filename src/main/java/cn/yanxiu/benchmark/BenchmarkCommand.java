@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
  */
 @Component
 @Scope("prototype") // picocli keeps option values in the object: a fresh one per command line
-@Command(name = "benchmark", description = "性能基准：生成指定规模的数据，测量学期末评价的速度、I/O 下限与规则引擎开销（需空数据库）")
+@Command(name = "benchmark", description = "性能基准：生成指定规模的数据，测量学期末评价的速度、I/O 下限与规则引擎开销（需空数据库）",
+        footer = {"%n示例：", "  java -jar target/yanxiu.jar benchmark --teachers 10000 --report report.md"})
 class BenchmarkCommand implements Callable<Integer>, YanxiuSubcommand {
 
     @Option(names = "--teachers", description = "教师人数，必填（如 10000：写入约 140 万条活动记录）")

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 /** {@code certificates --run N --out DIR}, {@code certificates verify SERIAL}, {@code certificates revoke SERIAL}. */
 @Component
 @Command(name = "certificates", description = "证书：为已登记且合格/优秀的教师发证（PDF，按学校另打 ZIP）；verify 核验；revoke 撤销",
+        footer = {"%n示例：", "  java -jar target/yanxiu.jar certificates --run 1 --out certificates --by 县教育局"},
         subcommands = {CertificatesCommand.Verify.class, CertificatesCommand.Revoke.class})
 class CertificatesCommand implements Callable<Integer>, YanxiuSubcommand {
 
@@ -55,7 +56,8 @@ class CertificatesCommand implements Callable<Integer>, YanxiuSubcommand {
         }
     }
 
-    @Command(name = "verify", description = "核验证书编号：真实有效、已撤销或不是真实证书，并显示依据")
+    @Command(name = "verify", description = "核验证书编号：真实有效、已撤销或不是真实证书，并显示依据",
+        footer = {"%n示例：", "  java -jar target/yanxiu.jar certificates verify YX-2025-2026-1-ABCDEFGHJK-ABCDE"})
     static class Verify implements Callable<Integer> {
         @Parameters(paramLabel = "SERIAL", description = "证书编号")
         String serial;
@@ -86,7 +88,8 @@ class CertificatesCommand implements Callable<Integer>, YanxiuSubcommand {
         }
     }
 
-    @Command(name = "revoke", description = "撤销证书（如学分更正后），须说明原因；核验时显示撤销记录")
+    @Command(name = "revoke", description = "撤销证书（如学分更正后），须说明原因；核验时显示撤销记录",
+        footer = {"%n示例：", "  java -jar target/yanxiu.jar certificates revoke YX-2025-2026-1-ABCDEFGHJK-ABCDE --by 县教育局 --reason 学分更正"})
     static class Revoke implements Callable<Integer> {
         @Parameters(paramLabel = "SERIAL", description = "证书编号")
         String serial;

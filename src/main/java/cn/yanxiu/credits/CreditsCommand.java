@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 /** {@code credits propose|approve|return|register|show|export}: the credit ledger and its approval chain (C1, C2). */
 @Component
 @Command(name = "credits", description = "学分认定：提出（propose）、教研组认定/教导处复审（approve）、退回（return）、登记（register）、查看（show）、汇总表（export）",
+        footer = {"%n示例：", "  java -jar target/yanxiu.jar credits propose --run 1 --by 教务处", "  java -jar target/yanxiu.jar credits approve --step group --term 2025-2026-1 --school S000101 --by 教研组长"},
         subcommands = {CreditsCommand.Propose.class, CreditsCommand.Approve.class, CreditsCommand.Return.class, CreditsCommand.Register.class,
             CreditsCommand.Show.class, CreditsCommand.Export.class})
 class CreditsCommand implements YanxiuSubcommand {
@@ -58,7 +59,8 @@ class CreditsCommand implements YanxiuSubcommand {
         abstract void act(PrintWriter out) throws Exception;
     }
 
-    @Command(name = "propose", description = "按一次完成的运行提出学分（不合格者无学时）；结果与已有记录不同时为更正，须说明原因")
+    @Command(name = "propose", description = "按一次完成的运行提出学分（不合格者无学时）；结果与已有记录不同时为更正，须说明原因",
+        footer = {"%n示例：", "  java -jar target/yanxiu.jar credits propose --run 1 --by 教务处"})
     static class Propose extends Action {
         @Option(names = "--run", required = true, description = "运行编号")
         long run;
@@ -117,7 +119,8 @@ class CreditsCommand implements YanxiuSubcommand {
         }
     }
 
-    @Command(name = "approve", description = "审核通过：--step group 教研组认定，--step office 教导处复审；可按学校、教研组批量，附一条意见")
+    @Command(name = "approve", description = "审核通过：--step group 教研组认定，--step office 教导处复审；可按学校、教研组批量，附一条意见",
+        footer = {"%n示例：", "  java -jar target/yanxiu.jar credits approve --step group --term 2025-2026-1 --school S000101 --by 教研组长 --comment 同意", "  java -jar target/yanxiu.jar credits approve --step office --term 2025-2026-1 --school S000101 --by 教导主任"})
     static class Approve extends StepAction {
         @Option(names = "--step", required = true, description = "group（教研组认定）或 office（教导处复审）")
         String step;
@@ -136,7 +139,8 @@ class CreditsCommand implements YanxiuSubcommand {
         }
     }
 
-    @Command(name = "return", description = "退回尚未登记的学分记录，须说明原因；改正记录后重新评价并 propose 即为更正")
+    @Command(name = "return", description = "退回尚未登记的学分记录，须说明原因；改正记录后重新评价并 propose 即为更正",
+        footer = {"%n示例：", "  java -jar target/yanxiu.jar credits return --term 2025-2026-1 --teacher T0000008 --by 教研组长 --reason 学时记录有误"})
     static class Return extends Action {
         @ArgGroup(exclusive = false, multiplicity = "1")
         Filter filter;
@@ -159,7 +163,8 @@ class CreditsCommand implements YanxiuSubcommand {
         }
     }
 
-    @Command(name = "register", description = "学分登记：只登记已经教研组认定并经教导处复审的记录")
+    @Command(name = "register", description = "学分登记：只登记已经教研组认定并经教导处复审的记录",
+        footer = {"%n示例：", "  java -jar target/yanxiu.jar credits register --term 2025-2026-1 --school S000101 --by 教务处"})
     static class Register extends StepAction {
         Register(CreditLedger ledger) {
             super(ledger);
@@ -171,7 +176,8 @@ class CreditsCommand implements YanxiuSubcommand {
         }
     }
 
-    @Command(name = "show", description = "某位教师的学分记录：每学期的学时、学分、状态与每一步审核")
+    @Command(name = "show", description = "某位教师的学分记录：每学期的学时、学分、状态与每一步审核",
+        footer = {"%n示例：", "  java -jar target/yanxiu.jar credits show --teacher T0000008"})
     static class Show extends Action {
         @Option(names = "--teacher", required = true, description = "教师工号")
         String teacher;
@@ -210,7 +216,8 @@ class CreditsCommand implements YanxiuSubcommand {
         }
     }
 
-    @Command(name = "export", description = "学分认定汇总表（XLSX）：学校、教师、各类学时、认定学时、学分、等级、审核记录")
+    @Command(name = "export", description = "学分认定汇总表（XLSX）：学校、教师、各类学时、认定学时、学分、等级、审核记录",
+        footer = {"%n示例：", "  java -jar target/yanxiu.jar credits export --term 2025-2026-1 --out 学分认定汇总表.xlsx"})
     static class Export extends Action {
         @Option(names = "--term", required = true, description = "学期编号")
         String term;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code diff}: grade changes between two rule sets on the same data, or between two runs. */
 @Component
-@Command(name = "diff", description = "比较两个规则集（同一数据）或两次运行：哪些教师等级变化、按学校与变化统计、相关政策")
+@Command(name = "diff", description = "比较两个规则集（同一数据）或两次运行：哪些教师等级变化、按学校与变化统计、相关政策",
+        footer = {"%n示例：", "  java -jar target/yanxiu.jar diff --run 1 --against-run 2", "  java -jar target/yanxiu.jar diff --term 2025-2026-1 --rules rules/2025-2026 --against rules/2026-2027"})
 class DiffCommand implements Callable<Integer>, YanxiuSubcommand {
 
     @Option(names = "--term", description = "学期编号（比较规则集时必填）")

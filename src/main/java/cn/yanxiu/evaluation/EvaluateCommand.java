@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code evaluate}: the term-end batch, on the configured database or file to file. */
 @Component
-@Command(name = "evaluate", description = "期末批量评价：按规则集评定每位教师的等级，保存为一次不可更改的运行")
+@Command(name = "evaluate", description = "期末批量评价：按规则集评定每位教师的等级，保存为一次不可更改的运行",
+        footer = {"%n示例：", "  java -jar target/yanxiu.jar evaluate --term 2025-2026-1", "  java -jar target/yanxiu.jar evaluate --data data-samples --rules rules/2025-2026 --term 2025-2026-1 --out results.jsonl", "  java -jar target/yanxiu.jar evaluate --resume 3"})
 class EvaluateCommand implements Callable<Integer>, YanxiuSubcommand {
 
     @Option(names = "--term", description = "学期编号，如 2025-2026-1")

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code explain}: why a teacher got their grade, from a stored run or file to file. */
 @Component
-@Command(name = "explain", description = "解释某位教师的等级：得分计算、各项要求、触发的规则及来源、规则集哈希、如何提高一级")
+@Command(name = "explain", description = "解释某位教师的等级：得分计算、各项要求、触发的规则及来源、规则集哈希、如何提高一级",
+        footer = {"%n示例：", "  java -jar target/yanxiu.jar explain --term 2025-2026-1 --teacher T0000008", "  java -jar target/yanxiu.jar explain --term 2025-2026-1 --teacher T0000008 --json"})
 class ExplainCommand implements Callable<Integer>, YanxiuSubcommand {
 
     @Option(names = "--term", required = true, description = "学期编号")

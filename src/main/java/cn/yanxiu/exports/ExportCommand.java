@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code export results|county|credits}: the sheets schools and the county file, from stored runs and the ledger. */
 @Component
 @Command(name = "export", description = "导出：results 运行结果表，county 县域汇总（C3），credits 学分认定汇总表（C2）",
+        footer = {"%n示例：", "  java -jar target/yanxiu.jar export results --run 1 --out results.xlsx"},
         subcommands = {ExportCommand.Results.class, ExportCommand.County.class, ExportCommand.Credits.class})
 class ExportCommand implements YanxiuSubcommand {
 
@@ -49,7 +50,8 @@ class ExportCommand implements YanxiuSubcommand {
         }
     }
 
-    @Command(name = "results", description = "一次运行的结果表（.xlsx、.csv 或 .jsonl，格式同 evaluate --out）")
+    @Command(name = "results", description = "一次运行的结果表（.xlsx、.csv 或 .jsonl，格式同 evaluate --out）",
+        footer = {"%n示例：", "  java -jar target/yanxiu.jar export results --run 1 --out results.xlsx"})
     static class Results extends Export {
         @Option(names = "--run", required = true, description = "运行编号")
         long run;
@@ -76,7 +78,8 @@ class ExportCommand implements YanxiuSubcommand {
         }
     }
 
-    @Command(name = "county", description = "县域汇总（C3）：各校开展的研修活动、各项政策达标率、等级分布")
+    @Command(name = "county", description = "县域汇总（C3）：各校开展的研修活动、各项政策达标率、等级分布",
+        footer = {"%n示例：", "  java -jar target/yanxiu.jar export county --run 1 --out county.xlsx"})
     static class County extends Export {
         @Option(names = "--run", required = true, description = "运行编号")
         long run;
@@ -94,7 +97,8 @@ class ExportCommand implements YanxiuSubcommand {
         }
     }
 
-    @Command(name = "credits", description = "学分认定汇总表（C2），同 credits export")
+    @Command(name = "credits", description = "学分认定汇总表（C2），同 credits export",
+        footer = {"%n示例：", "  java -jar target/yanxiu.jar export credits --term 2025-2026-1 --out credits.xlsx"})
     static class Credits extends Export {
         @Option(names = "--term", required = true, description = "学期编号")
         String term;

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code generate}: a deterministic synthetic county of any size, shaped like the sample county. */
 @Component
-@Command(name = "generate", description = "生成模拟数据（确定性）：默认即样本县 21 所学校、1030 名教师、2025-2026 学年两个学期")
+@Command(name = "generate", description = "生成模拟数据（确定性）：默认即样本县 21 所学校、1030 名教师、2025-2026 学年两个学期",
+        footer = {"%n示例：", "  java -jar target/yanxiu.jar generate --out sample-county", "  java -jar target/yanxiu.jar generate --teachers 5000 --seed 7 --out big-county"})
 class GenerateCommand implements Callable<Integer>, YanxiuSubcommand {
 
     @Option(names = "--teachers", defaultValue = "1030", description = "教师人数（默认 ${DEFAULT-VALUE}）")

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code import FILE|DIR...}: imports spreadsheets whole or not at all, reporting every rejected cell. */
 @Component
-@Command(name = "import", description = "导入学校、学期、教师、活动记录等表格（XLSX/CSV）；文件夹则导入其中全部表格")
+@Command(name = "import", description = "导入学校、学期、教师、活动记录等表格（XLSX/CSV）；文件夹则导入其中全部表格",
+        footer = {"%n示例：", "  java -jar target/yanxiu.jar import data-samples", "  java -jar target/yanxiu.jar import teachers.xlsx activities.csv"})
 class ImportCommand implements Callable<Integer>, YanxiuSubcommand {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "表格文件或文件夹")

@@ -13,10 +13,12 @@ import picocli.CommandLine.Spec;
 /** {@code rules validate DIR} and {@code rules test DIR}. */
 @Component
 @Command(name = "rules", description = "规则集：校验（validate）与测试（test）",
+        footer = {"%n示例：", "  java -jar target/yanxiu.jar rules validate rules/2025-2026", "  java -jar target/yanxiu.jar rules test rules/2025-2026"},
         subcommands = {RulesCommand.Validate.class, RulesCommand.Test.class})
 class RulesCommand implements YanxiuSubcommand {
 
-    @Command(name = "validate", description = "按评价时的方式编译规则集并检查政策（权重、分数段、指标），报告每个问题的位置")
+    @Command(name = "validate", description = "按评价时的方式编译规则集并检查政策（权重、分数段、指标），报告每个问题的位置",
+        footer = {"%n示例：", "  java -jar target/yanxiu.jar rules validate rules/2025-2026"})
     static class Validate implements Callable<Integer> {
 
         @Parameters(paramLabel = "DIR", description = "规则集文件夹，如 rules/2025-2026")
@@ -50,7 +52,8 @@ class RulesCommand implements YanxiuSubcommand {
         }
     }
 
-    @Command(name = "test", description = "运行规则集 tests/ 中的测试用例，最后一行为“N passed, N failed”")
+    @Command(name = "test", description = "运行规则集 tests/ 中的测试用例，最后一行为“N passed, N failed”",
+        footer = {"%n示例：", "  java -jar target/yanxiu.jar rules test rules/2025-2026"})
     static class Test implements Callable<Integer> {
 
         @Parameters(paramLabel = "DIR", description = "规则集文件夹，如 rules/2025-2026")

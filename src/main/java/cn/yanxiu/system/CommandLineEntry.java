@@ -36,8 +36,11 @@ class CommandLineEntry implements CommandLineRunner, ExitCodeGenerator {
         return handleErrors(line);
     }
 
-    /** Usage mistakes and failures as one Chinese line (the trace with --verbose). */
+    /** Usage mistakes and failures as one Chinese line (the trace with --verbose); usage as wide as the examples need. */
     static CommandLine handleErrors(CommandLine line) {
+        // wide enough for each example to stay on one line (to be copied), or the terminal's own width
+        line.setUsageHelpWidth(132);
+        line.setUsageHelpAutoWidth(true);
         line.setParameterExceptionHandler(CommandLineEntry::usageError);
         line.setExecutionExceptionHandler(CommandLineEntry::failure);
         return line;

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
  * stopped. On the first start it creates the first administrator and prints a generated password once.
  */
 @Component
-@Command(name = "serve", description = "启动网页服务（端口取环境变量 SERVER_PORT，默认 8080）；首次启动时创建管理员账号并只显示一次初始密码；Ctrl+C 停止")
+@Command(name = "serve", description = "启动网页服务（端口取环境变量 SERVER_PORT，默认 8080）；首次启动时创建管理员账号并只显示一次初始密码；Ctrl+C 停止",
+        footer = {"%n示例：", "  SERVER_PORT=8080 YANXIU_ADMIN_PASSWORD=请换成自己的密码 java -jar target/yanxiu.jar serve"})
 class ServeCommand implements Callable<Integer>, YanxiuSubcommand {
 
     @Spec

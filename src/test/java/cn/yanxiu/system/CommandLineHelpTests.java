@@ -41,7 +41,8 @@ class CommandLineHelpTests {
                 args.add(help);
                 int exit = line.execute(args.toArray(String[]::new));
                 assertThat(exit).as(String.join(" ", args)).isZero();
-                assertThat(out.toString()).as(String.join(" ", args)).startsWith("用法：yanxiu").contains("显示本帮助并退出");
+                assertThat(out.toString()).as(String.join(" ", args)).startsWith("用法：yanxiu").contains("显示本帮助并退出")
+                        .contains("示例：").contains("java -jar target/yanxiu.jar " + (path.isEmpty() ? "" : path.get(0)));
                 assertThat(err.toString()).as(String.join(" ", args)).isEmpty();
             }
         }
