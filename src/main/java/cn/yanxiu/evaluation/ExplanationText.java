@@ -30,13 +30,16 @@ public final class ExplanationText {
         for (Map<String, Object> line : e.scoreLines()) {
             sections.computeIfAbsent((String) line.get("section"), k -> new ArrayList<>()).add(line);
         }
-        List<Map<String, Object>> items = sections.getOrDefault("量化考核", List.of());
+        // the same order for every teacher (the engine returns the items in no fixed order)
+        List<Map<String, Object>> items = new ArrayList<>(sections.getOrDefault("量化考核", List.of()));
+        items.sort(java.util.Comparator.comparing(i -> String.valueOf(i.get("item"))));
         if (!items.isEmpty()) {
             t.append("  量化考核（各项：实际量 → 得分/分值）\n");
+            int width = items.stream().mapToInt(i -> TerminalText.width(String.valueOf(i.get("item")))).max().orElse(0) + 2;
             double sum = 0;
             for (Map<String, Object> i : items) {
                 sum += num(i.get("contribution"));
-                t.append("    ").append(TerminalText.left(String.valueOf(i.get("item")), 12))
+                t.append("    ").append(TerminalText.left(String.valueOf(i.get("item")), width))
                         .append(String.format("实际 %6.1f → %6.2f / %.0f%n", num(i.get("value")), num(i.get("contribution")), num(i.get("weight"))));
             }
             t.append(String.format("    量化考核合计 = %.2f%n", sum));
