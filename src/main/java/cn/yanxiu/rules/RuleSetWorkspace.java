@@ -130,7 +130,8 @@ public class RuleSetWorkspace {
     public Check check(String folderName) {
         Path dir = folder(folderName);
         Check check = check(folderName, dir);
-        fullChecks.put(RuleSetLoader.hashOf(dir), check);
+        // a valid check carries its hash; only a refused folder is read again for it
+        fullChecks.put(check.hash() != null ? check.hash() : RuleSetLoader.hashOf(dir), check);
         return check;
     }
 
@@ -141,11 +142,11 @@ public class RuleSetWorkspace {
      */
     public Check inspect(String folderName) {
         Path dir = folder(folderName);
-        RuleSetLoader.Inspected inspected = RuleSetLoader.inspect(dir);
-        Check full = fullChecks.get(inspected.hash());
+        Check full = fullChecks.get(RuleSetLoader.hashOf(dir));
         if (full != null) {
             return full;
         }
+        RuleSetLoader.Inspected inspected = RuleSetLoader.inspect(dir);
         return new Check(folderName, inspected.problems().isEmpty(), inspected.problems(), inspected.ruleCount(), inspected.hash(),
                 null, List.of(), List.of("（只读检查：规则代码已编译并通过代码检查；政策检查与规则测试会运行规则，由管理员校验时运行）"), 0, 0);
     }

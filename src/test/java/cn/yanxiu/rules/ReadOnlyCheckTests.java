@@ -15,11 +15,10 @@ class ReadOnlyCheckTests {
     @TempDir
     Path root;
 
-    @Test
-    void readersCheckNeverRunsRuleCodeAndShowsTheAdministratorsFullCheckOfTheSameContent() throws IOException {
+    /** A copy of the sample year under {@code root/2026-2027} with one more rule, on the term alone, doing {@code consequence}. */
+    private void sampleWithProbe(String consequence) throws IOException {
         Path folder = root.resolve("2026-2027");
         FileSystemUtils.copyRecursively(Path.of("rules/2025-2026"), folder);
-        // allowed code, but it shows whether it ran: a rule on the term alone throws
         Files.writeString(folder.resolve("probe.drl"), """
                 package cn.yanxiu.rules;
 
@@ -30,9 +29,15 @@ class ReadOnlyCheckTests {
                 when
                     Term()
                 then
-                    throw new RuntimeException("探针规则运行了");
+                    %s
                 end
-                """);
+                """.formatted(consequence));
+    }
+
+    @Test
+    void readersCheckNeverRunsRuleCodeAndShowsTheAdministratorsFullCheckOfTheSameContent() throws IOException {
+        // allowed code, but it shows whether it ran: a rule on the term alone throws
+        sampleWithProbe("throw new RuntimeException(\"探针规则运行了\");");
         RuleSetWorkspace workspace = new RuleSetWorkspace(root, null);
 
         RuleSetWorkspace.Check read = workspace.inspect("2026-2027");
@@ -49,21 +54,7 @@ class ReadOnlyCheckTests {
 
     @Test
     void readersCheckStillRefusesForbiddenCode() throws IOException {
-        Path folder = root.resolve("2026-2027");
-        FileSystemUtils.copyRecursively(Path.of("rules/2025-2026"), folder);
-        Files.writeString(folder.resolve("probe.drl"), """
-                package cn.yanxiu.rules;
-
-                import cn.yanxiu.rules.vocabulary.*;
-
-                rule "探针"
-                    @policy("G1")
-                when
-                    Term()
-                then
-                    \\u0053ystem.exit(3);
-                end
-                """);
+        sampleWithProbe("\\u0053ystem.exit(3);");
         RuleSetWorkspace.Check read = new RuleSetWorkspace(root, null).inspect("2026-2027");
         assertThat(read.valid()).isFalse();
         assertThat(read.problems()).anySatisfy(p -> assertThat(p.location()).startsWith("probe.drl:"));
