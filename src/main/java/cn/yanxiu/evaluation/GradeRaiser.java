@@ -6,6 +6,7 @@ import cn.yanxiu.rules.TeacherCase;
 import cn.yanxiu.rules.TeacherEvaluation;
 import cn.yanxiu.rules.vocabulary.Activity;
 import cn.yanxiu.rules.vocabulary.Finding;
+import cn.yanxiu.system.PlainNumbers;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ public final class GradeRaiser {
                 return reason;
             }
             List<String> parts = new ArrayList<>();
-            additions.forEach((type, amount) -> parts.add(type + " " + format(amount) + " " + unitOf(type)));
+            additions.forEach((type, amount) -> parts.add(type + " " + PlainNumbers.of(amount) + " " + unitOf(type)));
             return "再增加 " + String.join("、", parts) + "，可评为 " + result.grade() + "（已用规则重新计算：最终得分 " + result.finalScore() + "）";
         }
     }
@@ -135,7 +136,4 @@ public final class GradeRaiser {
         };
     }
 
-    private static String format(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
-    }
 }

@@ -1,5 +1,6 @@
 package cn.yanxiu.importing;
 
+import cn.yanxiu.system.PlainNumbers;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -107,7 +108,7 @@ final class RowValues {
         try {
             BigDecimal number = new BigDecimal(value);
             if (number.doubleValue() < min || number.doubleValue() > max) {
-                reject(column, "数值 " + value + " 超出合理范围 " + trim(min) + "–" + trim(max));
+                reject(column, "数值 " + value + " 超出合理范围 " + PlainNumbers.of(min) + "–" + PlainNumbers.of(max));
                 return null;
             }
             return number;
@@ -150,7 +151,4 @@ final class RowValues {
         };
     }
 
-    private static String trim(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
-    }
 }

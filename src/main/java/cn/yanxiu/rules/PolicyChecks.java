@@ -7,6 +7,7 @@ import cn.yanxiu.rules.vocabulary.RequirementEffect;
 import cn.yanxiu.rules.vocabulary.RoleQuota;
 import cn.yanxiu.rules.vocabulary.ScoringItem;
 import cn.yanxiu.rules.vocabulary.Weight;
+import cn.yanxiu.system.PlainNumbers;
 import cn.yanxiu.teacher.Role;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,7 +73,7 @@ final class PolicyChecks {
         groups.forEach((group, weights) -> {
             double sum = weights.stream().mapToDouble(Weight::getPercent).sum();
             if (Math.abs(sum - 100) > 1e-6) {
-                problems.add(at(topmost(weights), "分组“" + group + "”的百分比合计为 " + trim(sum) + "，应为 100"));
+                problems.add(at(topmost(weights), "分组“" + group + "”的百分比合计为 " + PlainNumbers.of(sum) + "，应为 100"));
             }
         });
         for (String required : List.of("最终得分", "年末研修评价得分")) {
@@ -90,19 +91,19 @@ final class PolicyChecks {
         }
         bands.sort(Comparator.comparingDouble(GradeBand::getMin));
         if (bands.get(0).getMin() != 0) {
-            problems.add(at(bands.get(0), "最低分数段应从 0 分开始，实为 " + trim(bands.get(0).getMin())));
+            problems.add(at(bands.get(0), "最低分数段应从 0 分开始，实为 " + PlainNumbers.of(bands.get(0).getMin())));
         }
         for (int i = 0; i < bands.size(); i++) {
             GradeBand b = bands.get(i);
             if (b.getMax() <= b.getMin()) {
-                problems.add(at(b, "等级“" + b.getLabel() + "”的最高分 " + trim(b.getMax()) + " 不大于最低分 " + trim(b.getMin())));
+                problems.add(at(b, "等级“" + b.getLabel() + "”的最高分 " + PlainNumbers.of(b.getMax()) + " 不大于最低分 " + PlainNumbers.of(b.getMin())));
             }
             if (i + 1 < bands.size()) {
                 GradeBand next = bands.get(i + 1);
                 if (b.getMax() < next.getMin()) {
-                    problems.add(at(next, "分数段有空缺：" + trim(b.getMax()) + " 至 " + trim(next.getMin()) + " 分没有等级"));
+                    problems.add(at(next, "分数段有空缺：" + PlainNumbers.of(b.getMax()) + " 至 " + PlainNumbers.of(next.getMin()) + " 分没有等级"));
                 } else if (b.getMax() > next.getMin()) {
-                    problems.add(at(next, "分数段重叠：“" + b.getLabel() + "”与“" + next.getLabel() + "”在 " + trim(next.getMin()) + " 至 " + trim(b.getMax()) + " 分重叠"));
+                    problems.add(at(next, "分数段重叠：“" + b.getLabel() + "”与“" + next.getLabel() + "”在 " + PlainNumbers.of(next.getMin()) + " 至 " + PlainNumbers.of(b.getMax()) + " 分重叠"));
                 }
                 if (next.getLevel() <= b.getLevel()) {
                     problems.add(at(next, "等级“" + next.getLabel() + "”分数更高，级别应大于“" + b.getLabel() + "”"));
@@ -110,8 +111,8 @@ final class PolicyChecks {
             }
         }
         GradeBand top = bands.get(bands.size() - 1);
-        if (top.getMax() != 100) {
-            problems.add(at(top, "最高分数段应到 100 分为止，实为 " + trim(top.getMax())));
+        if (top.getMax() != GradeBand.FULL_SCORE) {
+            problems.add(at(top, "最高分数段应到 " + PlainNumbers.of(GradeBand.FULL_SCORE) + " 分为止，实为 " + PlainNumbers.of(top.getMax())));
         }
         Set<String> labels = bands.stream().map(GradeBand::getLabel).collect(Collectors.toSet());
         if (!labels.equals(Set.copyOf(manifest.grades()))) {
@@ -140,7 +141,7 @@ final class PolicyChecks {
         List<ScoringItem> items = all(ScoringItem.class);
         double points = items.stream().mapToDouble(ScoringItem::getPoints).sum();
         if (!items.isEmpty() && Math.abs(points - 100) > 1e-6) {
-            problems.add(at(items.get(0), "量化考核各项分值合计为 " + trim(points) + "，应为 100"));
+            problems.add(at(items.get(0), "量化考核各项分值合计为 " + PlainNumbers.of(points) + "，应为 100"));
         }
         for (ScoringItem item : items) {
             if (!item.getMeasure().equals("学时") && !item.getMeasure().equals("次数")) {
@@ -207,9 +208,6 @@ final class PolicyChecks {
         return RuleProblem.inFile("?", message);
     }
 
-    private static String trim(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
-    }
 
     static List<String> roleLabels() {
         return Arrays.stream(Role.values()).map(Role::label).toList();

@@ -20,6 +20,7 @@ import cn.yanxiu.rules.vocabulary.Teacher;
 import cn.yanxiu.rules.vocabulary.Term;
 import cn.yanxiu.rules.vocabulary.Veto;
 import cn.yanxiu.rules.vocabulary.Weight;
+import cn.yanxiu.system.PlainNumbers;
 
 /** A short Chinese description of a fact, for the engine trace an auditor reads. */
 final class FactDescriptions {
@@ -69,7 +70,9 @@ final class FactDescriptions {
             return "观课指标 " + q.getRole() + " 每周" + q.getLessonsPerWeek() + "节";
         }
         if (fact instanceof GradeBand b) {
-            return "分数段 " + b.getLabel() + " " + b.bounds();
+            // the top band includes the top of the scale: "[90, 100]"; the others end before their max: "[60, 90)"
+            return "分数段 " + b.getLabel() + " [" + PlainNumbers.of(b.getMin()) + ", " + PlainNumbers.of(b.getMax())
+                    + (b.getMax() >= GradeBand.FULL_SCORE ? "]" : ")");
         }
         if (fact instanceof Weight w) {
             return "权重 " + w.getGroup() + "/" + w.getComponent() + " " + w.getPercent() + "%";

@@ -23,13 +23,6 @@ public final class GradeBand {
     }
 
     public String getLabel() { return label; }
-    /** The band as a reader checks it: "[90, 100]" for the top band, "[60, 75)" for the others. */
-    public String bounds() {
-        return "[" + plain(min) + ", " + plain(max) + (max >= FULL_SCORE ? "]" : ")");
-    }
-    private static String plain(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
-    }
     public void setLabel(String label) { this.label = label; }
     public int getLevel() { return level; }
     public void setLevel(int level) { this.level = level; }
