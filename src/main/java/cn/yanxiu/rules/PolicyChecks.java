@@ -1,6 +1,5 @@
 package cn.yanxiu.rules;
 
-import cn.yanxiu.activity.ActivityType;
 import cn.yanxiu.rules.vocabulary.CreditRate;
 import cn.yanxiu.rules.vocabulary.GradeBand;
 import cn.yanxiu.rules.vocabulary.RequirementEffect;
@@ -72,8 +71,8 @@ final class PolicyChecks {
                 .collect(Collectors.groupingBy(Weight::getGroup, LinkedHashMap::new, Collectors.toList()));
         groups.forEach((group, weights) -> {
             double sum = weights.stream().mapToDouble(Weight::getPercent).sum();
-            if (Math.abs(sum - 100) > 1e-6) {
-                problems.add(at(topmost(weights), "分组“" + group + "”的百分比合计为 " + PlainNumbers.of(sum) + "，应为 100"));
+            if (Math.abs(sum - GradeBand.FULL_SCORE) > 1e-6) {
+                problems.add(at(topmost(weights), "分组“" + group + "”的百分比合计为 " + PlainNumbers.of(sum) + "，应为 " + PlainNumbers.of(GradeBand.FULL_SCORE)));
             }
         });
         for (String required : List.of("最终得分", "年末研修评价得分")) {
@@ -114,6 +113,7 @@ final class PolicyChecks {
         if (top.getMax() != GradeBand.FULL_SCORE) {
             problems.add(at(top, "最高分数段应到 " + PlainNumbers.of(GradeBand.FULL_SCORE) + " 分为止，实为 " + PlainNumbers.of(top.getMax())));
         }
+        checkLevels(bands);
         Set<String> labels = bands.stream().map(GradeBand::getLabel).collect(Collectors.toSet());
         if (!labels.equals(Set.copyOf(manifest.grades()))) {
             problems.add(RuleProblem.inFile("manifest.yaml", "grades " + manifest.grades() + " 与分数段的等级 " + labels + " 不一致"));
@@ -140,16 +140,16 @@ final class PolicyChecks {
     private void checkScoring() {
         List<ScoringItem> items = all(ScoringItem.class);
         double points = items.stream().mapToDouble(ScoringItem::getPoints).sum();
-        if (!items.isEmpty() && Math.abs(points - 100) > 1e-6) {
-            problems.add(at(items.get(0), "量化考核各项分值合计为 " + PlainNumbers.of(points) + "，应为 100"));
+        if (!items.isEmpty() && Math.abs(points - GradeBand.FULL_SCORE) > 1e-6) {
+            problems.add(at(items.get(0), "量化考核各项分值合计为 " + PlainNumbers.of(points) + "，应为 " + PlainNumbers.of(GradeBand.FULL_SCORE)));
         }
         for (ScoringItem item : items) {
-            if (!item.getMeasure().equals("学时") && !item.getMeasure().equals("次数")) {
-                problems.add(at(item, "计量应为“学时”或“次数”，实为“" + item.getMeasure() + "”"));
+            if (item.getRules().isEmpty()) {
+                problems.add(at(item, "项目“" + item.getItem() + "”没有计分依据（要求规则名）"));
             }
-            for (String type : item.getTypes().split("[、,，]")) {
-                if (ActivityType.parse(type).isEmpty()) {
-                    problems.add(at(item, "未知活动类型“" + type.strip() + "”"));
+            for (String rule : item.getRules()) {
+                if (!policyByRule.containsKey(rule)) {
+                    problems.add(at(item, "计分依据“" + rule + "”不是本规则集中的规则名"));
                 }
             }
         }
@@ -165,15 +165,41 @@ final class PolicyChecks {
     }
 
     private void checkEffects() {
-        Set<String> labels = all(GradeBand.class).stream().map(GradeBand::getLabel).collect(Collectors.toSet());
+        Set<String> kinds = Set.of(RequirementEffect.HARD, RequirementEffect.NOT_TOP, RequirementEffect.POINTS_ONLY);
         for (RequirementEffect e : all(RequirementEffect.class)) {
-            if (e.getHighestGrade() != null && !e.getHighestGrade().isEmpty() && !labels.contains(e.getHighestGrade())) {
-                problems.add(at(e, "最高等级“" + e.getHighestGrade() + "”不是分数段中的等级"));
+            if (e.getEffect() == null || !kinds.contains(e.getEffect().strip())) {
+                problems.add(at(e, "“未达标时”应为“" + String.join("”“", List.of(RequirementEffect.HARD, RequirementEffect.NOT_TOP, RequirementEffect.POINTS_ONLY))
+                        + "”之一，实为“" + e.getEffect() + "”"));
             }
             if (!PolicyCatalog.contains(e.getPolicy())) {
                 problems.add(at(e, "政策编号“" + e.getPolicy() + "”不在政策目录中"));
             }
         }
+    }
+
+    /** The level columns must read 是 or 否; the lowest level must not pass (a veto and a hard requirement put a teacher there). */
+    private void checkLevels(List<GradeBand> bands) {
+        for (GradeBand b : bands) {
+            Map<String, String> cells = new LinkedHashMap<>();
+            cells.put("考评通过", b.getPassesText());
+            cells.put("发证", b.getCertificateText());
+            cells.put("认定学时", b.getHoursRecognisedText());
+            cells.put("可参与职称评审", b.getTitleReviewText());
+            cells.put("年度考核可评优秀", b.getAnnualExcellenceText());
+            cells.forEach((column, cell) -> {
+                if (!GradeBand.isYesOrNo(cell)) {
+                    problems.add(at(b, "等级“" + b.getLabel() + "”的“" + column + "”应为“是”或“否”，实为“" + cell + "”"));
+                }
+            });
+        }
+        GradeBand lowest = bands.stream().min(Comparator.comparingInt(GradeBand::getLevel)).orElseThrow();
+        if (lowest.isPassing()) {
+            problems.add(at(lowest, "最低等级“" + lowest.getLabel() + "”的“考评通过”应为“否”：一票否决与硬性要求未达标都评为最低等级"));
+        }
+    }
+
+    RuleProblem locate(String rule) {
+        return at(rule, "");
     }
 
     /** Of several parameters, the one written highest in its table, so a problem points at the group's first row. */

@@ -16,7 +16,11 @@ import java.util.Map;
 public final class RuleSetLoader {
 
     /** The rule set, or every problem found (then {@code ruleSet} is null). */
-    public record Loaded(RuleSet ruleSet, List<RuleProblem> problems, int ruleCount) {
+    public record Loaded(RuleSet ruleSet, List<RuleProblem> problems, int ruleCount, List<RuleProblem> warnings) {
+        public Loaded(RuleSet ruleSet, List<RuleProblem> problems, int ruleCount) {
+            this(ruleSet, problems, ruleCount, List.of());
+        }
+
         public boolean ok() {
             return ruleSet != null;
         }
@@ -80,12 +84,15 @@ public final class RuleSetLoader {
             problems.add(RuleProblem.inFile("规则集", "参数规则（决策表）运行出错：" + e.getMessage()));
             return new Loaded(null, problems, 0);
         }
-        problems.addAll(new PolicyChecks(read.manifest(), read.files(), parameters, compiled.policyByRule()).run());
+        PolicyChecks policy = new PolicyChecks(read.manifest(), read.files(), parameters, compiled.policyByRule());
+        problems.addAll(policy.run());
+        RuleTextChecks.Result text = new RuleTextChecks(read.manifest(), read.files(), parameters, policy::locate).run();
+        problems.addAll(text.problems());
         if (!problems.isEmpty()) {
             compiled.dispose();
-            return new Loaded(null, problems, compiled.policyByRule().size());
+            return new Loaded(null, problems, compiled.policyByRule().size(), text.warnings());
         }
         RuleSet ruleSet = new RuleSet(dir, read.manifest(), read.files(), read.hash(), compiled, limits);
-        return new Loaded(ruleSet, problems, compiled.policyByRule().size());
+        return new Loaded(ruleSet, problems, compiled.policyByRule().size(), text.warnings());
     }
 }

@@ -62,6 +62,16 @@ public final class RuleTestRunner {
                 continue;
             }
             Map<String, Object> defaults = map(suite.get("defaults"));
+            if (isBaseline(defaults.get("baseline"))) {
+                try {
+                    defaults = withBaseline(defaults);
+                    lines.add("· " + file.getFileName() + " 基线教师（恰好达标，按本规则集的参数推算）：" + describe(map(defaults.get("activities"))));
+                } catch (RuntimeException e) {
+                    lines.add("✘ " + file.getFileName() + ": 无法推算基线教师：" + e.getMessage());
+                    failed++;
+                    continue;
+                }
+            }
             for (Object c : list(suite.get("cases"))) {
                 Map<String, Object> testCase = map(c);
                 String name = file.getFileName() + " › " + testCase.get("name");
@@ -86,6 +96,58 @@ public final class RuleTestRunner {
             }
         }
         return new Report(lines, passed, failed);
+    }
+
+    /** How many additions the baseline may take: one per requirement is plenty for any real rule set. */
+    private static final int BASELINE_STEPS = 200;
+
+    private static boolean isBaseline(Object value) {
+        return Boolean.TRUE.equals(value) || "恰好达标".equals(value);
+    }
+
+    /**
+     * The defaults with the activities of a teacher who meets every requirement exactly, derived from this rule
+     * set: start with no activities, and repeatedly add the missing amount of the requirement that misses by
+     * least, of the activity type its rule names (Finding.metBy). The defaults' own activities then overlay it.
+     * Changing one number in the rule set changes the baseline with it, so only the cases about that number fail.
+     */
+    private Map<String, Object> withBaseline(Map<String, Object> defaults) {
+        Map<String, Object> activities = new LinkedHashMap<>();
+        for (int step = 0; step < BASELINE_STEPS; step++) {
+            Map<String, Object> merged = new LinkedHashMap<>(activities);
+            merged.putAll(map(defaults.get("activities")));
+            Map<String, Object> given = merge(Map.of(), defaults);
+            given.put("activities", merged);
+            TeacherEvaluation result = rules.evaluate(build(given));
+            if (result.error() != null) {
+                throw new IllegalStateException(result.error());
+            }
+            Finding next = result.findings().stream().filter(f -> f.isMissed() && f.getMetBy() != null)
+                    .min(java.util.Comparator.comparingDouble((Finding f) -> f.getRequired() - f.getActual()).thenComparing(Finding::getRule))
+                    .orElse(null);
+            if (next == null) {
+                Map<String, Object> withActivities = new LinkedHashMap<>(defaults);
+                withActivities.put("activities", merged);
+                return withActivities;
+            }
+            double missing = next.getRequired() - next.getActual();
+            Object had = activities.get(next.getMetBy());
+            if ("学时".equals(next.getUnit())) {
+                double hours = had instanceof Map<?, ?> m ? number(m.get("hours")) : 0;
+                activities.put(next.getMetBy(), Map.of("hours", Math.round((hours + missing) * 100) / 100.0));
+            } else {
+                int quantity = had instanceof Number n ? n.intValue() : 0;
+                activities.put(next.getMetBy(), quantity + (int) Math.ceil(missing - 1e-9));
+            }
+        }
+        throw new IllegalStateException("补足 " + BASELINE_STEPS + " 次后仍有要求未达标：请检查 metBy 指向的活动类型是否计入该要求");
+    }
+
+    private static String describe(Map<String, Object> activities) {
+        List<String> parts = new ArrayList<>();
+        activities.forEach((type, amount) -> parts.add(type + " " + (amount instanceof Map<?, ?> m
+                ? cn.yanxiu.system.PlainNumbers.of(number(m.get("hours"))) + " 学时" : amount)));
+        return String.join("、", parts);
     }
 
     /** A case's facts: the defaults with the case's own teacher fields, activities and scores laid over them. */

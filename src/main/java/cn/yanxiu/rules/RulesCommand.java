@@ -35,6 +35,7 @@ class RulesCommand implements YanxiuSubcommand {
             if (!loaded.ok()) {
                 err.println("规则集 " + dir + " 未通过校验，共 " + loaded.problems().size() + " 个问题：");
                 loaded.problems().forEach(p -> err.println(p));
+                printWarnings(err, loaded);
                 err.flush();
                 return 1;
             }
@@ -46,9 +47,18 @@ class RulesCommand implements YanxiuSubcommand {
             out.println("  规则：" + loaded.ruleCount() + " 条");
             out.println("  覆盖政策：" + String.join(" ", rules.policiesCovered()));
             out.println("  内容哈希：" + rules.hash());
+            printWarnings(out, loaded);
             out.flush();
             rules.dispose();
             return 0;
+        }
+    }
+
+    /** Warnings do not stop a rule set; they say what an edit could leave behind. */
+    static void printWarnings(PrintWriter out, RuleSetLoader.Loaded loaded) {
+        if (!loaded.warnings().isEmpty()) {
+            out.println("提醒 " + loaded.warnings().size() + " 条（不影响使用，建议修改）：");
+            loaded.warnings().forEach(w -> out.println("  " + w));
         }
     }
 

@@ -11,6 +11,7 @@ import cn.yanxiu.rules.vocabulary.GradeBand;
 import cn.yanxiu.rules.vocabulary.GradeCap;
 import cn.yanxiu.rules.vocabulary.GroupRecord;
 import cn.yanxiu.rules.vocabulary.Outcome;
+import cn.yanxiu.rules.vocabulary.PolicyParameter;
 import cn.yanxiu.rules.vocabulary.RequirementEffect;
 import cn.yanxiu.rules.vocabulary.RoleQuota;
 import cn.yanxiu.rules.vocabulary.SchoolRecord;
@@ -67,27 +68,30 @@ final class FactDescriptions {
             return "一票否决：" + v.getReason();
         }
         if (fact instanceof RoleQuota q) {
-            return "观课指标 " + q.getRole() + " 每周" + q.getLessonsPerWeek() + "节";
+            return "观课指标 " + q.getRole() + " 每周" + PlainNumbers.of(q.getLessonsPerWeek()) + "节";
         }
         if (fact instanceof GradeBand b) {
             // the top band includes the top of the scale: "[90, 100]"; the others end before their max: "[60, 90)"
             return "分数段 " + b.getLabel() + " [" + PlainNumbers.of(b.getMin()) + ", " + PlainNumbers.of(b.getMax())
                     + (b.getMax() >= GradeBand.FULL_SCORE ? "]" : ")");
         }
+        if (fact instanceof PolicyParameter p) {
+            return "参数 " + p.getName() + " = " + p.getText() + (p.getUnit() == null ? "" : " " + p.getUnit());
+        }
         if (fact instanceof Weight w) {
-            return "权重 " + w.getGroup() + "/" + w.getComponent() + " " + w.getPercent() + "%";
+            return "权重 " + w.getGroup() + "/" + w.getComponent() + " " + PlainNumbers.of(w.getPercent()) + "%";
         }
         if (fact instanceof ScoringItem s) {
-            return "量化项目 " + s.getItem() + " " + s.getPoints() + "分";
+            return "量化项目 " + s.getItem() + " " + PlainNumbers.of(s.getPoints()) + "分（依据 " + s.getBasis() + "）";
         }
         if (fact instanceof CareerStage c) {
             return "发展阶段 " + c.getStage() + " " + c.getActivityType() + "≥" + c.getCount();
         }
         if (fact instanceof CreditRate r) {
-            return "学分换算 " + r.getHoursPerCredit() + "学时/学分";
+            return "学分换算 " + PlainNumbers.of(r.getHoursPerCredit()) + "学时/学分";
         }
         if (fact instanceof RequirementEffect e) {
-            return "后果 " + e.getPolicy() + " 最高" + e.getHighestGrade();
+            return "后果 " + e.getPolicy() + " 未达标时" + e.getEffect();
         }
         if (fact instanceof GroupRecord g) {
             return "教研组 " + g.getGroupId() + " 教研活动" + g.getResearchActivities() + "次";

@@ -3,6 +3,8 @@ package cn.yanxiu.rules.vocabulary;
 /** 资格: whether the teacher may have {@code what} (证书, 职称评审, 年度考核优秀, 评优评先, 满勤奖, 学习型教师 …). */
 public final class Eligibility {
     public static final String CERTIFICATE = "证书";
+    /** Whether the grade passes (the 考评通过 column of the grade levels): pages colour the verdict by it. */
+    public static final String PASSED = "考评通过";
 
     private final String what;
     private final boolean eligible;

@@ -17,8 +17,14 @@ public final class Finding {
     private final double actual;
     private final String unit;
     private final String message;
+    private final String metBy;
 
     public Finding(String policy, String rule, String status, double required, double actual, String unit, String message) {
+        this(policy, rule, status, required, actual, unit, message, null);
+    }
+
+    private Finding(String policy, String rule, String status, double required, double actual, String unit, String message, String metBy) {
+        this.metBy = metBy;
         this.policy = policy;
         this.rule = rule;
         this.status = status;
@@ -38,6 +44,16 @@ public final class Finding {
         return new Finding(policy, rule, INFO, required, actual, unit, message);
     }
 
+    /**
+     * The same finding, naming the activity type that meets the requirement (what a teacher who "meets every
+     * requirement exactly" does: the rule tests' baseline teacher adds the missing amount of this type).
+     */
+    public Finding metBy(String activityType) {
+        return new Finding(policy, rule, status, required, actual, unit, message, activityType);
+    }
+
+    /** The activity type that meets this requirement, or null when no activity does (records, scores, ethics). */
+    public String getMetBy() { return metBy; }
     public String getPolicy() { return policy; }
     public String getRule() { return rule; }
     public String getStatus() { return status; }

@@ -13,8 +13,15 @@ public final class ScoreLine {
     private final double contribution;
     private final String policy;
     private final String rule;
+    private final Double required;
 
     public ScoreLine(String section, String item, double value, double weight, double contribution, String policy, String rule) {
+        this(section, item, value, null, weight, contribution, policy, rule);
+    }
+
+    /** A scoring item's line: {@code value} done of {@code required} (null when the requirement does not apply). */
+    public ScoreLine(String section, String item, double value, Double required, double weight, double contribution, String policy, String rule) {
+        this.required = required;
         this.section = section;
         this.item = item;
         this.value = value;
@@ -31,4 +38,5 @@ public final class ScoreLine {
     public double getContribution() { return contribution; }
     public String getPolicy() { return policy; }
     public String getRule() { return rule; }
+    public Double getRequired() { return required; }
 }

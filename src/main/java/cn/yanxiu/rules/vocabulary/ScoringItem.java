@@ -1,56 +1,47 @@
 package cn.yanxiu.rules.vocabulary;
 
-/** 量化考核项目 (decision table): an item of the routine score. Required amount = perWeek × duty weeks + perTerm × duty share; earned points = points × min(1, actual / required). {@code types} lists activity labels separated by 、; {@code measure} is 学时 (sum hours) or 次数 (sum quantity). */
+/**
+ * 量化考核项目 (decision table scoring.drl.xlsx): an item of the routine score, scored on the findings of the
+ * requirement rules it names ({@code basis}: rule names separated by 、), so the required amount is the
+ * requirement's own and is written once: earned = points × (Σ min(actual, required) / Σ required). A teacher the
+ * requirement does not apply to (no finding, e.g. Q2 above its age limit) earns the item's points.
+ */
 public final class ScoringItem {
     private String item;
-    private String types;
-    private String measure;
-    private double perWeek;
-    private double perTerm;
+    private String basis;
     private double points;
     private String policy;
-    private java.util.Set<String> typeSet = java.util.Set.of();
+    private java.util.Set<String> rules = java.util.Set.of();
 
     public ScoringItem() {
     }
 
-    public ScoringItem(String item, String types, String measure, double perWeek, double perTerm, double points, String policy) {
+    public ScoringItem(String item, String basis, double points, String policy) {
         this.item = item;
-        setTypes(types);
-        this.measure = measure;
-        this.perWeek = perWeek;
-        this.perTerm = perTerm;
+        setBasis(basis);
         this.points = points;
         this.policy = policy;
     }
 
     public String getItem() { return item; }
     public void setItem(String item) { this.item = item; }
-    public String getTypes() { return types; }
-    public void setTypes(String types) {
-        this.types = types;
-        // split once: covers() runs for every activity against every item
-        this.typeSet = types == null ? java.util.Set.of()
-                : java.util.Arrays.stream(types.split("[、,，]")).map(String::strip).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    public String getBasis() { return basis; }
+    public void setBasis(String basis) {
+        this.basis = basis;
+        this.rules = basis == null ? java.util.Set.of()
+                : java.util.Arrays.stream(basis.split("[、,，]")).map(String::strip).filter(s -> !s.isEmpty())
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
-    public String getMeasure() { return measure; }
-    public void setMeasure(String measure) { this.measure = measure; }
-    public double getPerWeek() { return perWeek; }
-    public void setPerWeek(double perWeek) { this.perWeek = perWeek; }
-    public double getPerTerm() { return perTerm; }
-    public void setPerTerm(double perTerm) { this.perTerm = perTerm; }
     public double getPoints() { return points; }
     public void setPoints(double points) { this.points = points; }
     public String getPolicy() { return policy; }
     public void setPolicy(String policy) { this.policy = policy; }
 
-    /** True when an activity of this type counts toward the item. */
-    public boolean covers(String type) {
-        return typeSet.contains(type);
-    }
+    /** The requirement rules this item is scored on. */
+    public java.util.Set<String> getRules() { return rules; }
 
-    /** What an activity adds to the item: its hours (学时) or its quantity (次数). */
-    public double amountOf(Activity activity) {
-        return "学时".equals(measure) ? activity.getHours() : activity.getQuantity();
+    /** True when a finding of this rule counts toward the item. */
+    public boolean scores(String rule) {
+        return rules.contains(rule);
     }
 }
