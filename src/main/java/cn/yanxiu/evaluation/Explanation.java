@@ -11,7 +11,31 @@ import java.util.Map;
 public record Explanation(String teacherId, String name, String school, String term, Long runId, String ruleSetHash,
                           String grade, String decidedBy, Double finalScore, Double routineScore, Double yearEndScore, String veto,
                           String ruleError, List<Map<String, Object>> scoreLines, List<Map<String, Object>> findings,
-                          List<Map<String, Object>> eligibilities, List<FiredRuleView> rules, String raise) {
+                          List<Map<String, Object>> eligibilities, List<FiredRuleView> rules, String raise,
+                          Double hoursRecognised, Double credits) {
+
+    /** Whether the grade passes, as the rules in force said (the 考评通过 eligibility); pages colour the verdict by it. */
+    public boolean passed() {
+        if (eligibilities != null) {
+            for (Map<String, Object> e : eligibilities) {
+                if (cn.yanxiu.rules.vocabulary.Eligibility.PASSED.equals(e.get("what"))) {
+                    return Boolean.TRUE.equals(e.get("eligible"));
+                }
+            }
+        }
+        // results stored before grade levels carried the flag: the grade that recognises hours passed
+        return eligibilities != null && eligibilities.stream().anyMatch(e -> "学时认定".equals(e.get("what")) && Boolean.TRUE.equals(e.get("eligible")));
+    }
+
+    /** The rules that set the grade, in the order they decided it. */
+    public List<FiredRuleView> decidingRules() {
+        return rules.stream().filter(FiredRuleView::decisive).toList();
+    }
+
+    /** Every other rule that fired, for the folded part of the page. */
+    public List<FiredRuleView> otherRules() {
+        return rules.stream().filter(r -> !r.decisive()).toList();
+    }
 
     /** The run's certificate decision for this teacher (G6): the eligibility row the rules wrote, or null if none. */
     public Map<String, Object> certificate() {

@@ -70,7 +70,7 @@ public class ExplanationService {
                 number(row, "final_score"), number(row, "routine_score"), number(row, "year_end_score"), (String) trace.get("veto"),
                 string(row, "rule_error"), ResultRows.JSON.readValue(string(row, "score_lines_json"), LIST),
                 ResultRows.JSON.readValue(string(row, "findings_json"), LIST), ResultRows.JSON.readValue(string(row, "eligibility_json"), LIST),
-                fired, locate, raise);
+                fired, deciding(trace), locate, raise, number(row, "hours_recognised"), number(row, "credits"));
     }
 
     /** A stored rule file as locations are looked up in it: its text, and for a decision table its sheet's name. */
@@ -122,7 +122,8 @@ public class ExplanationService {
             return build(teacherId, termId, null, rules.hash(), e.grade(), e.decidedBy(), e.finalScore(), e.routineScore(), e.yearEndScore(),
                     e.veto() == null ? null : e.veto().getReason(), e.error(), ResultRows.JSON.convertValue(e.scoreLines(), LIST),
                     ResultRows.JSON.convertValue(e.findings(), LIST), ResultRows.JSON.convertValue(e.eligibilities(), LIST), fired,
-                    rules::locationOf, GradeRaiser.raise(rules, c, e).describe());
+                    e.decidingRules(), rules::locationOf, GradeRaiser.raise(rules, c, e).describe(),
+                    e.credit() == null ? null : e.credit().getHoursRecognised(), e.credit() == null ? null : e.credit().getCredits());
         } finally {
             rules.dispose();
         }
@@ -131,7 +132,7 @@ public class ExplanationService {
     private Explanation build(String teacherId, String termId, Long runId, String hash, String grade, String decidedBy, Double finalScore,
                               Double routine, Double yearEnd, String veto, String error, List<Map<String, Object>> lines,
                               List<Map<String, Object>> findings, List<Map<String, Object>> eligibilities, List<Map<String, Object>> fired,
-                              Function<String, String> locate, String raise) {
+                              List<String> deciding, Function<String, String> locate, String raise, Double hours, Double credits) {
         Map<String, Object> teacher = jdbc.queryForMap("SELECT t.name, s.name AS school FROM teacher t JOIN school s ON s.id = t.school_id WHERE t.id = ?", teacherId);
         Map<String, Explanation.FiredRuleView> views = new LinkedHashMap<>();
         for (Map<String, Object> f : fired) {
@@ -145,12 +146,35 @@ public class ExplanationService {
             PolicyCatalog.Entry entry = PolicyCatalog.get(policy);
             @SuppressWarnings("unchecked")
             List<String> facts = (List<String>) f.get("facts");
-            boolean decisive = policy.equals(decidedBy) || rule.startsWith("G3-分数段") || rule.startsWith("最终等级") || rule.startsWith("G5-师德一票否决");
+            boolean decisive = deciding.contains(rule);
             views.put(rule, new Explanation.FiredRuleView(rule, policy, locate.apply(rule), entry == null ? "" : entry.title(),
                     entry == null ? "" : entry.source(), 1, decisive, facts));
         }
+        List<Explanation.FiredRuleView> ordered = new ArrayList<>(views.values());
+        // the deciding rules first, in the order they decided the grade; the rest as they fired
+        ordered.sort(java.util.Comparator.comparingInt(v -> v.decisive() ? deciding.indexOf(v.rule()) : deciding.size()));
         return new Explanation(teacherId, (String) teacher.get("name"), (String) teacher.get("school"), termId, runId, hash, grade, decidedBy,
-                finalScore, routine, yearEnd, veto, error, lines, findings, eligibilities, new ArrayList<>(views.values()), raise);
+                finalScore, routine, yearEnd, veto, error, lines, findings, eligibilities, ordered, raise, hours, credits);
+    }
+
+    /**
+     * The deciding rules a run stored with each result. Results stored before the engine recorded them name the
+     * deciding policy only: its rules, and the final-grade rules, are marked as before.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> deciding(Map<String, Object> trace) {
+        Object stored = trace.get("deciding");
+        if (stored instanceof List<?> list) {
+            return (List<String>) list;
+        }
+        List<String> fallback = new ArrayList<>();
+        for (Map<String, Object> f : (List<Map<String, Object>>) trace.getOrDefault("fired", List.of())) {
+            String rule = String.valueOf(f.get("rule"));
+            if (rule.startsWith("最终等级") && !fallback.contains(rule)) {
+                fallback.add(rule);
+            }
+        }
+        return fallback;
     }
 
     private static String string(Map<String, Object> row, String column) {

@@ -1,5 +1,6 @@
 package cn.yanxiu.evaluation;
 
+import cn.yanxiu.system.PlainNumbers;
 import cn.yanxiu.system.TerminalText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +26,12 @@ public final class ExplanationText {
         if (e.veto() != null) {
             t.append("一票否决（G5）：").append(e.veto()).append('\n');
         }
+        t.append("决定等级的规则：\n");
+        for (Explanation.FiredRuleView r : e.decidingRules()) {
+            t.append("  ★ ");
+            ruleLine(t, r);
+            r.facts().forEach(fact -> t.append("        匹配：").append(fact).append('\n'));
+        }
         t.append("\n一、得分计算\n");
         Map<String, List<Map<String, Object>>> sections = new LinkedHashMap<>();
         for (Map<String, Object> line : e.scoreLines()) {
@@ -34,13 +41,15 @@ public final class ExplanationText {
         List<Map<String, Object>> items = new ArrayList<>(sections.getOrDefault("量化考核", List.of()));
         items.sort(java.util.Comparator.comparing(i -> String.valueOf(i.get("item"))));
         if (!items.isEmpty()) {
-            t.append("  量化考核（各项：实际量 → 得分/分值）\n");
+            t.append("  量化考核（各项：实际 / 要求 → 得分 / 分值）\n");
             int width = items.stream().mapToInt(i -> TerminalText.width(String.valueOf(i.get("item")))).max().orElse(0) + 2;
             double sum = 0;
             for (Map<String, Object> i : items) {
                 sum += num(i.get("contribution"));
                 t.append("    ").append(TerminalText.left(String.valueOf(i.get("item")), width))
-                        .append(String.format("实际 %6.1f → %6.2f / %.0f%n", num(i.get("value")), num(i.get("contribution")), num(i.get("weight"))));
+                        .append(String.format("%7s / %-7s → %6.2f / %s%n", PlainNumbers.of(num(i.get("value"))),
+                                i.get("required") == null ? "不适用" : PlainNumbers.of(num(i.get("required"))), num(i.get("contribution")),
+                                PlainNumbers.of(num(i.get("weight")))));
             }
             t.append(String.format("    量化考核合计 = %.2f%n", sum));
         }
@@ -51,7 +60,7 @@ public final class ExplanationText {
             }
             List<String> terms = new ArrayList<>();
             for (Map<String, Object> l : lines) {
-                terms.add(String.format("%s %.2f × %.0f%%", l.get("item"), num(l.get("value")), num(l.get("weight"))));
+                terms.add(String.format("%s %.2f × %s%%", l.get("item"), num(l.get("value")), PlainNumbers.of(num(l.get("weight")))));
             }
             Double value = switch (section) {
                 case "平时研修检查得分" -> e.routineScore();
@@ -67,31 +76,34 @@ public final class ExplanationText {
             t.append("  ").append(mark).append(' ').append(f.get("policy")).append(' ').append(status).append("：").append(f.get("message"))
                     .append("  〔").append(f.get("rule")).append("〕\n");
         }
-        if (!e.eligibilities().isEmpty()) {
-            t.append("\n三、资格与后果\n");
-            for (Map<String, Object> el : e.eligibilities()) {
-                t.append("  ").append(Boolean.TRUE.equals(el.get("eligible")) ? "✔ 可" : "✘ 不可").append(' ').append(el.get("what"))
-                        .append("（").append(el.get("policy")).append("）：").append(el.get("reason")).append('\n');
-            }
+        t.append("\n三、资格与后果\n");
+        if (e.hoursRecognised() != null) {
+            t.append("  认定学时 ").append(PlainNumbers.of(e.hoursRecognised())).append("，学分 ").append(PlainNumbers.of(e.credits())).append('\n');
         }
-        t.append("\n四、决定等级的规则（★）与触发的全部规则\n");
-        for (Explanation.FiredRuleView r : e.rules()) {
-            t.append(r.decisive() ? "  ★ " : "    ").append(r.rule()).append("  ").append(r.location()).append("  政策 ").append(r.policy());
-            if (!r.source().isEmpty()) {
-                t.append(" ").append(r.policyTitle()).append("〔来源 ").append(r.source()).append("〕");
-            }
-            if (r.times() > 1) {
-                t.append("  ×").append(r.times());
-            }
-            t.append('\n');
-            if (r.decisive()) {
-                r.facts().forEach(fact -> t.append("        匹配：").append(fact).append('\n'));
-            }
+        for (Map<String, Object> el : e.eligibilities()) {
+            t.append("  ").append(Boolean.TRUE.equals(el.get("eligible")) ? "✔ 可" : "✘ 不可").append(' ').append(el.get("what"))
+                    .append("（").append(el.get("policy")).append("）：").append(el.get("reason")).append('\n');
+        }
+        t.append("\n四、触发的其他规则\n");
+        for (Explanation.FiredRuleView r : e.otherRules()) {
+            t.append("    ");
+            ruleLine(t, r);
         }
         if (e.raise() != null) {
             t.append("\n五、如何提高一级\n  ").append(e.raise()).append('\n');
         }
         return t.toString();
+    }
+
+    private static void ruleLine(StringBuilder t, Explanation.FiredRuleView r) {
+        t.append(r.rule()).append("  ").append(r.location()).append("  政策 ").append(r.policy());
+        if (!r.source().isEmpty()) {
+            t.append(" ").append(r.policyTitle()).append("〔来源 ").append(r.source()).append("〕");
+        }
+        if (r.times() > 1) {
+            t.append("  ×").append(r.times());
+        }
+        t.append('\n');
     }
 
     private static double num(Object o) {

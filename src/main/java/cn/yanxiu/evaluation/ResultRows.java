@@ -15,7 +15,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Writes a teacher's evaluation as one row (findings, score lines and trace as JSON columns), in JDBC batches. */
 public final class ResultRows {
 
-    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    /**
+     * Stored results are read back by later versions: a field added to a conclusion must not make older or newer
+     * rows unreadable. What only the rule tests use (a finding's metBy) is not stored.
+     */
+    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .addMixIn(Finding.class, StoredFindingFields.class);
+
+    /** Leaves out of the stored JSON what a finding carries only for the rule tests. */
+    private abstract static class StoredFindingFields {
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        abstract String getMetBy();
+    }
 
     /** One teacher's result as stored. */
     public record Row(String teacherId, String schoolId, TeacherEvaluation evaluation) {
@@ -46,6 +58,7 @@ public final class ResultRows {
     private static Object traceOf(TeacherEvaluation e) {
         Map<String, Object> trace = new LinkedHashMap<>();
         trace.put("veto", e.veto() == null ? null : e.veto().getReason());
+        trace.put("deciding", e.decidingRules());
         trace.put("fired", e.trace());
         return trace;
     }

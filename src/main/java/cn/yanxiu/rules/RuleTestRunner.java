@@ -174,6 +174,16 @@ public final class RuleTestRunner {
         if (expect.containsKey("grade") && !expect.get("grade").equals(result.grade())) {
             mismatches.add("等级：期望 " + expect.get("grade") + "，实际 " + result.grade() + "（由 " + result.decidedBy() + " 决定，最终得分 " + result.finalScore() + "）");
         }
+        if (expect.containsKey("gradeBelow")) {
+            // "不得评优秀": the grade is lower than the named one, whatever levels the year has below it
+            String above = String.valueOf(expect.get("gradeBelow"));
+            List<String> grades = rules.manifest().grades();
+            if (!grades.contains(above)) {
+                mismatches.add("gradeBelow：“" + above + "”不是 manifest.yaml 的等级之一");
+            } else if (grades.indexOf(result.grade()) <= grades.indexOf(above)) {
+                mismatches.add("等级：期望低于 " + above + "，实际 " + result.grade() + "（由 " + result.decidedBy() + " 决定，最终得分 " + result.finalScore() + "）");
+            }
+        }
         if (expect.containsKey("vetoed") && !expect.get("vetoed").equals(result.vetoed())) {
             mismatches.add("一票否决：期望 " + expect.get("vetoed") + "，实际 " + result.vetoed());
         }

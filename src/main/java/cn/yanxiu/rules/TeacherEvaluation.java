@@ -13,7 +13,19 @@ import java.util.List;
  */
 public record TeacherEvaluation(String grade, int gradeLevel, String decidedBy, Double finalScore, Double routineScore,
                                 Double yearEndScore, Veto veto, List<Finding> findings, List<ScoreLine> scoreLines,
-                                List<Eligibility> eligibilities, CreditProposal credit, List<FiredRule> trace, String error) {
+                                List<Eligibility> eligibilities, CreditProposal credit, List<FiredRule> trace, String error,
+                                List<String> decidingRules) {
+
+    /**
+     * {@code decidingRules}: the rules that set the grade, from the facts themselves — the rule that gave the final
+     * grade, and either the rule that placed the score in its band or, for a lowered grade, every cap at that level
+     * (the rule that set the cap and the requirement or veto it comes from). Not every rule that fired.
+     */
+    public TeacherEvaluation(String grade, int gradeLevel, String decidedBy, Double finalScore, Double routineScore, Double yearEndScore,
+                             Veto veto, List<Finding> findings, List<ScoreLine> scoreLines, List<Eligibility> eligibilities,
+                             CreditProposal credit, List<FiredRule> trace, String error) {
+        this(grade, gradeLevel, decidedBy, finalScore, routineScore, yearEndScore, veto, findings, scoreLines, eligibilities, credit, trace, error, List.of());
+    }
 
     /** One rule that fired: its name, its policy id, and a short description of the facts it matched. */
     public record FiredRule(String rule, String policy, List<String> facts) {

@@ -44,7 +44,7 @@ class RuleSetValidationTests {
     @Test
     void brokenDrlLineIsReportedWithFileAndLine() throws IOException {
         Path copy = copySample();
-        replaceInFile(copy.resolve("requirements.drl"), "$t : Teacher( age < 50 )", "$t : Teacher( agee < 50 )");
+        replaceInFile(copy.resolve("requirements.drl"), "$t : Teacher( age < $age.value )", "$t : Teacher( agee < $age.value )");
         RuleSetLoader.Loaded loaded = RuleSetLoader.load(copy);
         assertThat(loaded.ok()).isFalse();
         int line = lineOf(copy.resolve("requirements.drl"), "agee");

@@ -3,6 +3,7 @@ package cn.yanxiu.rules.internal;
 import cn.yanxiu.rules.TeacherEvaluation;
 import cn.yanxiu.rules.TeacherEvaluation.FiredRule;
 import cn.yanxiu.rules.vocabulary.BandGrade;
+import cn.yanxiu.rules.vocabulary.GradeCap;
 import cn.yanxiu.rules.vocabulary.ComponentScore;
 import cn.yanxiu.rules.vocabulary.CreditProposal;
 import cn.yanxiu.rules.vocabulary.Eligibility;
@@ -98,11 +99,16 @@ final class TeacherSession {
         });
         Map<String, Integer> inserts = new java.util.HashMap<>();
         Map<String, Integer> updates = new java.util.HashMap<>();
+        Map<Object, String> gradeOrigins = new IdentityHashMap<>();
         session.addEventListener(new DefaultRuleRuntimeEventListener() {
             @Override
             public void objectInserted(ObjectInsertedEvent event) {
                 if (event.getRule() != null) {
                     inserts.merge(event.getRule().getName(), 1, Integer::sum);
+                    Object fact = event.getObject();
+                    if (fact instanceof BandGrade || fact instanceof GradeCap) {
+                        gradeOrigins.put(fact, event.getRule().getName());
+                    }
                 }
             }
 
@@ -127,7 +133,7 @@ final class TeacherSession {
                 return TeacherEvaluation.failed("规则触发次数达到上限 " + limits.maxFirings() + "（可能循环），反复修改事实的规则：" + mostActive(updates.isEmpty() ? inserts : updates, trace),
                         List.copyOf(trace.subList(Math.max(0, trace.size() - 20), trace.size())));
             }
-            return collect(session, trace);
+            return collect(session, trace, gradeOrigins);
         } catch (StackOverflowError | OutOfMemoryError e) {
             // one teacher's rules exhausted the stack or the heap: that teacher fails, the run goes on
             trace.clear();
@@ -156,7 +162,7 @@ final class TeacherSession {
         return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
     }
 
-    private static TeacherEvaluation collect(KieSession session, List<FiredRule> trace) {
+    private static TeacherEvaluation collect(KieSession session, List<FiredRule> trace, Map<Object, String> gradeOrigins) {
         List<Finding> findings = new ArrayList<>();
         List<ScoreLine> lines = new ArrayList<>();
         List<Eligibility> eligibilities = new ArrayList<>();
@@ -166,6 +172,8 @@ final class TeacherSession {
         Double finalScore = null;
         Double routine = null;
         Double yearEnd = null;
+        BandGrade band = null;
+        List<GradeCap> caps = new ArrayList<>();
         for (Object o : session.getObjects()) {
             if (o instanceof Finding f) {
                 findings.add(f);
@@ -175,6 +183,10 @@ final class TeacherSession {
                 eligibilities.add(e);
             } else if (o instanceof Outcome out) {
                 outcome = out;
+            } else if (o instanceof BandGrade b) {
+                band = b;
+            } else if (o instanceof GradeCap c) {
+                caps.add(c);
             } else if (o instanceof Veto v) {
                 veto = v;
             } else if (o instanceof CreditProposal c) {
@@ -192,8 +204,31 @@ final class TeacherSession {
             return TeacherEvaluation.failed("规则集没有给出等级（缺少得分、分数段或定级规则）", trace);
         }
         findings.sort(java.util.Comparator.comparing(Finding::getPolicy).thenComparing(Finding::getRule));
+        eligibilities.sort(java.util.Comparator.comparing(Eligibility::getPolicy).thenComparing(Eligibility::getWhat));
         return new TeacherEvaluation(outcome.getLabel(), outcome.getLevel(), outcome.getDecidedBy(), finalScore, routine, yearEnd,
-                veto, findings, lines, eligibilities, credit, trace, null);
+                veto, findings, lines, eligibilities, credit, trace, null, decidingRules(outcome, band, caps, gradeOrigins));
+    }
+
+    /** The grade's own provenance: the final-grade rule, then the band's rule or each cap that lowered the grade to this level. */
+    private static List<String> decidingRules(Outcome outcome, BandGrade band, List<GradeCap> caps, Map<Object, String> origins) {
+        java.util.LinkedHashSet<String> rules = new java.util.LinkedHashSet<>();
+        boolean lowered = band != null && outcome.getLevel() < band.getLevel();
+        if (!lowered && band != null) {
+            rules.add(origins.getOrDefault(band, band.getRule()));
+        }
+        if (lowered) {
+            caps.stream().filter(c -> c.getLevel() == outcome.getLevel())
+                    .sorted(java.util.Comparator.comparing(GradeCap::getPolicy).thenComparing(GradeCap::getRule))
+                    .forEach(c -> {
+                        rules.add(c.getRule());
+                        if (origins.containsKey(c)) {
+                            rules.add(origins.get(c));
+                        }
+                    });
+        }
+        rules.add(outcome.getRule());
+        rules.remove(null);
+        return List.copyOf(rules);
     }
 
     List<Object> parameters(Object term) {

@@ -1,0 +1,54 @@
+package cn.yanxiu.rules;
+
+import cn.yanxiu.rules.vocabulary.Activity;
+import cn.yanxiu.rules.vocabulary.EthicsRecord;
+import cn.yanxiu.rules.vocabulary.GroupRecord;
+import cn.yanxiu.rules.vocabulary.SchoolRecord;
+import cn.yanxiu.rules.vocabulary.Score;
+import cn.yanxiu.rules.vocabulary.Teacher;
+import cn.yanxiu.rules.vocabulary.Term;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** The sample rule set as tests use it: a copy to edit, as an administrator copies last year's folder, and a plain teacher. */
+public final class SampleRuleSets {
+
+    public static final Path SAMPLE = Path.of("rules/2025-2026");
+
+    private SampleRuleSets() {
+    }
+
+    public static Path copy(Path target) throws IOException {
+        Files.createDirectories(target.resolve("tests"));
+        try (Stream<Path> files = Files.walk(SAMPLE)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, target.resolve(SAMPLE.relativize(f).toString()));
+            }
+        }
+        return target;
+    }
+
+    /** A 40-year-old 教导主任 in the first term of the rule set, with a little of everything and middling scores. */
+    public static TeacherCase director(RuleSet rules) {
+        Manifest.TermSpec spec = rules.manifest().terms().get(0);
+        Term term = new Term(spec.id(), rules.manifest().academicYear(), spec.start(), spec.end(), spec.teachingWeeks());
+        String id = "T";
+        Teacher teacher = new Teacher(id, "测试教师", "S", "G", Set.of("教导主任"), 40, 10, "", spec.teachingWeeks(), 1.0);
+        List<Activity> activities = new ArrayList<>();
+        Map.of("自学", 30.0, "理论学习", 20.0, "集中学习", 10.0).forEach((type, hours) -> activities.add(new Activity(id, type, spec.start(), hours, 1)));
+        Map.of("听课", 60, "学习笔记", 5, "教学反思", 5, "多媒体课", 10, "教学设计", 4, "研讨课", 1, "教研活动", 8)
+                .forEach((type, n) -> activities.add(new Activity(id, type, spec.start(), 0, n)));
+        List<Score> scores = new ArrayList<>();
+        for (String kind : List.of("平时检查", "平时检查", "教师自评", "小组互评", "校长导评", "指导组审评")) {
+            scores.add(new Score(id, kind, 80));
+        }
+        return new TeacherCase(term, teacher, activities, scores, List.of(new EthicsRecord(id, true, spec.end(), "达标")), List.of(),
+                new GroupRecord("G", 5, 5, 5, 5), new SchoolRecord("S", 1));
+    }
+}
