@@ -46,12 +46,10 @@ public class DiffService {
             for (List<TeacherCase> page = reader.nextPage(); !page.isEmpty(); page = reader.nextPage()) {
                 for (TeacherCase c : page) {
                     teachers++;
-                    TeacherEvaluation ea = a.evaluate(c);
-                    TeacherEvaluation eb = b.evaluate(c);
-                    if (!String.valueOf(ea.grade()).equals(String.valueOf(eb.grade()))) {
-                        String[] n = names.get(c.teacher().getId());
-                        changes.add(new GradeDiff.Change(c.teacher().getId(), n[0], n[1], ea.grade(), eb.grade(),
-                                policies(missed(ea.findings()), missed(eb.findings()), ea.decidedBy(), eb.decidedBy(), ea.finalScore(), eb.finalScore())));
+                    String[] n = names.get(c.teacher().getId());
+                    GradeDiff.Change change = GradeDiff.compare(c.teacher().getId(), n[0], n[1], side(a.evaluate(c)), side(b.evaluate(c)));
+                    if (change != null) {
+                        changes.add(change);
                     }
                 }
             }
@@ -67,68 +65,79 @@ public class DiffService {
                 .orElseThrow(() -> new IllegalArgumentException("运行 #" + left + " 不存在或未完成"));
         EvaluationRuns.Run b = runs.find(right).filter(EvaluationRuns.Run::completed)
                 .orElseThrow(() -> new IllegalArgumentException("运行 #" + right + " 不存在或未完成"));
-        Map<String, Object[]> rowsA = results(left);
-        Map<String, Object[]> rowsB = results(right);
+        Map<String, GradeDiff.Side> rowsA = results(left);
+        Map<String, GradeDiff.Side> rowsB = results(right);
         Map<String, String[]> names = names();
         List<GradeDiff.Change> changes = new ArrayList<>();
         for (var entry : new java.util.TreeMap<>(rowsA).entrySet()) {
-            Object[] rb = rowsB.get(entry.getKey());
-            Object[] ra = entry.getValue();
-            if (rb != null && !String.valueOf(ra[0]).equals(String.valueOf(rb[0]))) {
+            GradeDiff.Side b2 = rowsB.get(entry.getKey());
+            if (b2 != null) {
                 String[] n = names.get(entry.getKey());
-                changes.add(new GradeDiff.Change(entry.getKey(), n[0], n[1], (String) ra[0], (String) rb[0],
-                        policies(missedPolicies((String) ra[2]), missedPolicies((String) rb[2]), (String) ra[1], (String) rb[1], (Double) ra[3], (Double) rb[3])));
+                GradeDiff.Change change = GradeDiff.compare(entry.getKey(), n[0], n[1], entry.getValue(), b2);
+                if (change != null) {
+                    changes.add(change);
+                }
             }
         }
         return new GradeDiff("运行 #" + left + "（" + a.termId() + "，" + a.ruleSetHash().substring(0, 12) + "）",
                 "运行 #" + right + "（" + b.termId() + "，" + b.ruleSetHash().substring(0, 12) + "）", rowsA.size(), changes);
     }
 
-    private Map<String, Object[]> results(long runId) {
-        Map<String, Object[]> rows = new HashMap<>();
-        jdbc.query("SELECT teacher_id, grade, decided_by, findings_json, final_score FROM evaluation_result WHERE run_id = ?", rs -> {
-            java.math.BigDecimal score = rs.getBigDecimal(5);
-            rows.put(rs.getString(1), new Object[] {rs.getString(2), rs.getString(3), rs.getString(4), score == null ? null : score.doubleValue()});
-        }, runId);
+    private Map<String, GradeDiff.Side> results(long runId) throws IOException {
+        Map<String, GradeDiff.Side> rows = new HashMap<>();
+        List<Map<String, Object>> stored = jdbc.queryForList("SELECT teacher_id, grade, decided_by, findings_json, final_score, certificate, "
+                + "hours_recognised, credits, trace_json FROM evaluation_result WHERE run_id = ?", runId);
+        for (Map<String, Object> r : stored) {
+            Map<String, String> findings = new java.util.TreeMap<>();
+            for (Map<String, Object> f : ResultExporter.findings(text(r.get("findings_json")))) {
+                findings.put(f.get("policy") + " " + f.get("rule"), String.valueOf(f.get("status")));
+            }
+            rows.put((String) r.get("teacher_id"), new GradeDiff.Side((String) r.get("grade"), Boolean.TRUE.equals(r.get("certificate")),
+                    number(r.get("hours_recognised")), number(r.get("credits")), number(r.get("final_score")), (String) r.get("decided_by"),
+                    findings, band(ResultRows.JSON.readValue(text(r.get("trace_json")), TRACE))));
+        }
         return rows;
     }
 
-    private static Set<String> missedPolicies(String findingsJson) throws IOException {
-        Set<String> missed = new TreeSet<>();
-        for (Map<String, Object> f : ResultExporter.findings(findingsJson)) {
-            if (Finding.MISSED.equals(f.get("status"))) {
-                missed.add((String) f.get("policy"));
-            }
-        }
-        return missed;
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> TRACE = new com.fasterxml.jackson.core.type.TypeReference<>() { };
+
+    private static GradeDiff.Side side(TeacherEvaluation e) {
+        Map<String, String> findings = new java.util.TreeMap<>();
+        e.findings().forEach(f -> findings.put(f.getPolicy() + " " + f.getRule(), f.getStatus()));
+        return new GradeDiff.Side(e.grade(), e.eligible(cn.yanxiu.rules.vocabulary.Eligibility.CERTIFICATE),
+                e.credit() == null ? null : e.credit().getHoursRecognised(), e.credit() == null ? null : e.credit().getCredits(),
+                e.finalScore(), e.decidedBy(), findings, band(ResultRows.JSON.convertValue(Map.of("fired", e.trace()), TRACE)));
     }
 
-    private static Set<String> missed(List<Finding> findings) {
-        Set<String> missed = new TreeSet<>();
-        findings.stream().filter(Finding::isMissed).forEach(f -> missed.add(f.getPolicy()));
-        return missed;
+    /** The band the final score fell in, as the trace recorded it: the fact "分数段 …" matched beside "最终得分 = …". */
+    @SuppressWarnings("unchecked")
+    private static String band(Map<String, Object> trace) {
+        for (Map<String, Object> fired : (List<Map<String, Object>>) trace.getOrDefault("fired", List.of())) {
+            List<String> facts = (List<String>) fired.getOrDefault("facts", List.of());
+            if (facts.stream().anyMatch(f -> f.startsWith("最终得分 ="))) {
+                for (String f : facts) {
+                    if (f.startsWith("分数段 ")) {
+                        return f.substring("分数段 ".length());
+                    }
+                }
+            }
+        }
+        return null;
     }
 
-    /** Policies whose outcome differs: requirements met on one side and missed on the other, what decided the grade, and the score. */
-    private static List<String> policies(Set<String> missedA, Set<String> missedB, String decidedA, String decidedB, Double scoreA, Double scoreB) {
-        Set<String> out = new TreeSet<>();
-        for (String p : missedA) {
-            if (!missedB.contains(p)) {
-                out.add(p + "（改为达标）");
+    private static String text(Object v) {
+        if (v instanceof java.sql.Clob clob) {
+            try {
+                return clob.getSubString(1, (int) clob.length());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
             }
         }
-        for (String p : missedB) {
-            if (!missedA.contains(p)) {
-                out.add(p + "（改为未达标）");
-            }
-        }
-        if (decidedA != null && !decidedA.equals(decidedB)) {
-            out.add("决定等级：" + decidedA + "→" + decidedB);
-        }
-        if (scoreA != null && scoreB != null && Math.abs(scoreA - scoreB) > 0.005) {
-            out.add(String.format("G1 最终得分 %.2f→%.2f", scoreA, scoreB));
-        }
-        return new ArrayList<>(out);
+        return v == null ? null : v.toString();
+    }
+
+    private static Double number(Object v) {
+        return v instanceof Number n ? n.doubleValue() : v == null ? null : Double.valueOf(v.toString());
     }
 
     private Map<String, String[]> names() {

@@ -147,18 +147,23 @@ final class RuleTextChecks {
         }
     }
 
-    /** Every number the tables hold → where the first one is written. */
+    /** Every number the tables hold → the rows it is written in (parameters first), e.g. "parameters.drl.xlsx!政策参数!A10、weights.drl.xlsx!权重!A11". */
     private Map<String, String> tableNumbers() {
-        Map<String, String> numbers = new LinkedHashMap<>();
+        Map<String, java.util.TreeSet<String>> numbers = new LinkedHashMap<>();
         parameters.forEach((fact, rule) -> {
             for (double value : numbersOf(fact)) {
                 String n = PlainNumbers.of(value);
                 if (!ARITHMETIC.contains(n)) {
-                    numbers.putIfAbsent(n, located(rule, "").location());
+                    String at = located(rule, "").location();
+                    // parameters.drl.xlsx sorts before the other tables: the place a number belongs is named first
+                    numbers.computeIfAbsent(n, k -> new java.util.TreeSet<>(java.util.Comparator
+                            .comparing((String l) -> !l.startsWith("parameters.")).thenComparing(l -> l))).add(at);
                 }
             }
         });
-        return numbers;
+        Map<String, String> joined = new LinkedHashMap<>();
+        numbers.forEach((n, places) -> joined.put(n, String.join("、", places)));
+        return joined;
     }
 
     private static double[] numbersOf(Object fact) {

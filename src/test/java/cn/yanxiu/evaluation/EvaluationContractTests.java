@@ -53,6 +53,15 @@ abstract class EvaluationContractTests {
     @Autowired
     DiffService diffs;
 
+    @Autowired
+    cn.yanxiu.credits.CreditLedger ledger;
+
+    @Autowired
+    cn.yanxiu.certificates.Certificates certificates;
+
+    @Autowired
+    cn.yanxiu.exports.CountyReportExporter county;
+
     @TempDir
     Path dir;
 
@@ -226,23 +235,90 @@ abstract class EvaluationContractTests {
     }
 
     @Test
-    void diffAgainstAnEditedCopyListsTheChangedTeachersWithThePolicy() throws IOException {
+    void diffAgainstAnEditedCopyListsEveryConsequenceWithThePolicy() throws IOException {
         Path edited = copyRules();
-        Path drl = edited.resolve("requirements.drl");
-        Files.writeString(drl, Files.readString(drl).replace("double required = 40 * $t.getDutyShare();", "double required = 70 * $t.getDutyShare();"));
+        cn.yanxiu.rules.TableCells.set(edited.resolve("parameters.drl.xlsx"), "参数-H1-每学期个人研修学时", "数值", 70);
         GradeDiff diff = diffs.ruleSets(TERM, RULES, edited);
         assertThat(diff.teachers()).isEqualTo(1030);
-        assertThat(diff.changes()).hasSizeGreaterThan(50)
+        assertThat(diff.gradeChanges()).hasSizeGreaterThan(50)
                 .allSatisfy(c -> {
                     assertThat(c.to()).isEqualTo("不合格");
-                    assertThat(c.policies()).contains("H1（改为未达标）");
+                    assertThat(c.policies()).contains("H1 H1-个人研修学时（达标 → 未达标）");
+                    assertThat(c.consequences()).anySatisfy(x -> assertThat(x).startsWith("学分 "));
                 });
-        assertThat(diff.render()).contains("按变化：", "合格 → 不合格", "按学校：");
+        // a teacher who loses the top grade keeps a certificate; one who fails loses it, and their hours
+        assertThat(diff.changes()).filteredOn(c -> "不合格".equals(c.to()) && !"不合格".equals(c.from()))
+                .allSatisfy(c -> assertThat(c.consequences()).contains("证书 发 → 不发").anySatisfy(x -> assertThat(x).startsWith("认定学时 ")));
+        assertThat(diff.byKind()).containsEntry("等级变化", (long) diff.gradeChanges().size());
+        assertThat(diff.render()).contains("按变化：", "合格 → 不合格", "证书变化", "学分变化", "按学校：", "原因：");
 
         EvaluationRuns.Run second = evaluation.evaluate(TERM, edited, "全部", "tests", null);
         GradeDiff byRuns = diffs.runs(run.id(), second.id());
         assertThat(byRuns.changes()).extracting(GradeDiff.Change::teacherId)
                 .containsExactlyInAnyOrderElementsOf(diff.changes().stream().map(GradeDiff.Change::teacherId).toList());
+        assertThat(byRuns.byKind()).isEqualTo(diff.byKind());
+    }
+
+    @Test
+    void aNewBandIsNamedAsTheCauseNotTheWeights() throws IOException {
+        Path edited = copyRules();
+        cn.yanxiu.rules.TableCells.set(edited.resolve("bands.drl.xlsx"), "G3-等级-优秀", "最低分（含）", 85);
+        cn.yanxiu.rules.TableCells.set(edited.resolve("bands.drl.xlsx"), "G3-等级-合格", "最高分（不含）", 85);
+        GradeDiff diff = diffs.ruleSets(TERM, RULES, edited);
+        assertThat(diff.gradeChanges()).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.transition()).isEqualTo("合格 → 优秀");
+            assertThat(c.policies()).contains("G3 分数段 合格 [60, 90) → 优秀 [85, 100]").noneMatch(p -> p.startsWith("G1"));
+        });
+    }
+
+    @Test
+    void theExplanationPrintsTheNumberInForceNotTheSampleYears() throws IOException {
+        Path edited = copyRules();
+        cn.yanxiu.rules.TableCells.set(edited.resolve("parameters.drl.xlsx"), "参数-H1-每学期个人研修学时", "数值", 50);
+        cn.yanxiu.rules.TableCells.set(edited.resolve("weights.drl.xlsx"), "G1-权重-平时研修检查", "百分比", 70);
+        cn.yanxiu.rules.TableCells.set(edited.resolve("weights.drl.xlsx"), "G1-权重-年末研修评价", "百分比", 30);
+        String teacher = jdbc.queryForObject("SELECT MIN(teacher_id) FROM evaluation_result WHERE run_id = ? AND vetoed = FALSE", String.class, run.id());
+        String text = ExplanationText.render(explanations.live(edited, TERM, teacher));
+        assertThat(text).contains("要求每学期 50 学时", "× 70%", "× 30%").doesNotContain("40 学时", "× 60%", "× 40%");
+        // deciding rules come right after the verdict, then the arithmetic, requirements, consequences with hours and credits
+        assertThat(text.indexOf("决定等级的规则")).isLessThan(text.indexOf("一、得分计算"));
+        assertThat(text.indexOf("二、各项要求")).isLessThan(text.indexOf("三、资格与后果"));
+        assertThat(text).containsPattern("认定学时 [0-9.]+，学分 [0-9.]+");
+    }
+
+    @Test
+    void fiveGradeLevelsRunEndToEndFromTheLevelTableAlone() throws IOException {
+        Path five = cn.yanxiu.rules.SampleRuleSets.fiveLevels(Files.createTempDirectory(dir, "five"));
+        EvaluationRuns.Run fiveRun = evaluation.evaluate(TERM, five, "全部", "tests", null);
+        assertThat(fiveRun.completed()).isTrue();
+        List<String> levels = List.of("优秀", "良好", "合格", "基本合格", "不合格");
+        List<String> seen = List.copyOf(runs.gradeCounts(fiveRun.id()).keySet());
+        assertThat(seen).contains("基本合格", "良好").isSubsetOf(levels);
+        assertThat(seen).isSortedAccordingTo(java.util.Comparator.comparingInt(levels::indexOf));
+        // 基本合格 passes and keeps its hours, but earns no certificate
+        List<Map<String, Object>> basic = jdbc.queryForList("SELECT certificate, hours_recognised, credits FROM evaluation_result "
+                + "WHERE run_id = ? AND grade = '基本合格' AND vetoed = FALSE", fiveRun.id());
+        assertThat(basic).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.get("certificate")).isEqualTo(false);
+            assertThat(((Number) r.get("hours_recognised")).doubleValue()).isPositive();
+        });
+        assertThat(county.report(fiveRun.id()).grades()).isSortedAccordingTo(java.util.Comparator.comparingInt(levels::indexOf)).contains("基本合格");
+        GradeDiff diff = diffs.runs(run.id(), fiveRun.id());
+        assertThat(diff.changes()).filteredOn(c -> "基本合格".equals(c.to())).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.consequences()).contains("证书 发 → 不发"));
+
+        // the approval chain and the certificates follow the level table: credits for 基本合格, no certificate
+        ledger.propose(fiveRun.id(), "管理员", "五级等级试行");
+        cn.yanxiu.credits.CreditFilter term = new cn.yanxiu.credits.CreditFilter(TERM, null, null, null);
+        ledger.approve(cn.yanxiu.credits.CreditStep.GROUP, term, "教研组长", null);
+        ledger.approve(cn.yanxiu.credits.CreditStep.OFFICE, term, "教导主任", null);
+        ledger.approve(cn.yanxiu.credits.CreditStep.REGISTER, term, "登记员", null);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM credit_entry e JOIN evaluation_result r ON r.teacher_id = e.teacher_id AND r.run_id = e.run_id "
+                + "WHERE e.run_id = ? AND r.grade = '基本合格' AND e.status = 'REGISTERED' AND e.credits > 0", Integer.class, fiveRun.id())).isPositive();
+        cn.yanxiu.certificates.Certificates.Issued issued = certificates.issue(fiveRun.id(), "县教师发展中心", Files.createTempDirectory(dir, "certs"), null);
+        Integer eligible = jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_result WHERE run_id = ? AND certificate = TRUE", Integer.class, fiveRun.id());
+        assertThat(issued.certificates()).isEqualTo(eligible);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM certificate WHERE run_id = ? AND grade = '基本合格'", Integer.class, fiveRun.id())).isZero();
     }
 
     private Path copyRules() throws IOException {

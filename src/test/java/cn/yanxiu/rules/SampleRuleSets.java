@@ -34,6 +34,25 @@ public final class SampleRuleSets {
         return target;
     }
 
+    /**
+     * The sample year with five levels, by editing the level table and the manifest only: 优秀 [90, 100], 良好 [80, 90),
+     * 合格 [70, 80), 基本合格 [60, 70) — passes and keeps its hours, but no certificate, no title review, no 优秀 in the
+     * annual review — and 不合格 below 60.
+     */
+    public static Path fiveLevels(Path target) throws IOException {
+        Path copy = copy(target);
+        Path bands = copy.resolve("bands.drl.xlsx");
+        TableCells.set(bands, "G3-等级-优秀", "级别（越大越好）", 5);
+        TableCells.set(bands, "G3-等级-合格", "级别（越大越好）", 3);
+        TableCells.set(bands, "G3-等级-合格", "最低分（含）", 70);
+        TableCells.set(bands, "G3-等级-合格", "最高分（不含）", 80);
+        TableCells.insertAfter(bands, "G3-等级-优秀", List.of("G3-等级-良好", "良好", 4, 80, 90, "是", "是", "是", "是", "是", "是", "G3", "学校选择"));
+        TableCells.insertAfter(bands, "G3-等级-合格", List.of("G3-等级-基本合格", "基本合格", 2, 60, 70, "是", "否", "是", "否", "否", "是", "G3", "学校选择"));
+        Path manifest = copy.resolve("manifest.yaml");
+        Files.writeString(manifest, Files.readString(manifest).replace("  - 优秀\n  - 合格\n", "  - 优秀\n  - 良好\n  - 合格\n  - 基本合格\n"));
+        return copy;
+    }
+
     /** A 40-year-old 教导主任 in the first term of the rule set, with a little of everything and middling scores. */
     public static TeacherCase director(RuleSet rules) {
         Manifest.TermSpec spec = rules.manifest().terms().get(0);
