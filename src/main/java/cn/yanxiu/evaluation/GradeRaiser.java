@@ -79,12 +79,48 @@ public final class GradeRaiser {
             best = bestNext;
         }
         if (best.gradeLevel() >= target) {
-            return new Suggestion(added, best, true, null);
+            TeacherEvaluation trimmed = trim(rules, teacherCase, added, target);
+            return new Suggestion(added, trimmed == null ? best : trimmed, true, null);
         }
         if (current.gradeLevel() >= maxLevel(rules)) {
             return new Suggestion(Map.of(), current, false, "已是最高等级");
         }
         return new Suggestion(added, best, false, "仅增加研修活动不能提高等级（差距在评分或其他方面）");
+    }
+
+    /**
+     * The search adds whole units; an hour minimum may need less (39.5 of 40 h needs 0.5 more). Each addition is
+     * cut back to the smallest amount — to a tenth of an hour, or a whole record — that still reaches the target.
+     * Returns the evaluation with the trimmed additions (null when nothing could be cut).
+     */
+    private static TeacherEvaluation trim(RuleSet rules, TeacherCase c, Map<String, Double> added, int target) {
+        TeacherEvaluation last = null;
+        for (String type : List.copyOf(added.keySet())) {
+            boolean hours = ActivityType.parse(type).map(HOURS::contains).orElse(false);
+            double step = hours ? 0.1 : 1;
+            int low = 0;
+            int high = (int) Math.round(added.get(type) / step);
+            while (low < high) {
+                int mid = (low + high) / 2;
+                Map<String, Double> trial = new LinkedHashMap<>(added);
+                trial.put(type, mid * step);
+                trial.values().removeIf(v -> v <= 0);
+                TeacherEvaluation next = rules.evaluate(c.withMoreActivities(activities(c, trial)));
+                if (next.error() == null && next.gradeLevel() >= target) {
+                    high = mid;
+                    last = next;
+                } else {
+                    low = mid + 1;
+                }
+            }
+            double amount = Math.round(high * step * 10) / 10.0;
+            if (amount <= 0) {
+                added.remove(type);
+            } else {
+                added.put(type, amount);
+            }
+        }
+        return last == null ? null : rules.evaluate(c.withMoreActivities(activities(c, added)));
     }
 
     private static int maxLevel(RuleSet rules) {

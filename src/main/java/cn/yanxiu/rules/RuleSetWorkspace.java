@@ -62,7 +62,12 @@ public class RuleSetWorkspace {
 
     /** What validating and testing a folder found. */
     public record Check(String folder, boolean valid, List<RuleProblem> problems, int ruleCount, String hash, String academicYear,
-                        List<String> policies, List<String> testLines, int passed, int failed) {
+                        List<String> policies, List<String> testLines, int passed, int failed, List<RuleProblem> warnings) {
+        public Check(String folder, boolean valid, List<RuleProblem> problems, int ruleCount, String hash, String academicYear,
+                     List<String> policies, List<String> testLines, int passed, int failed) {
+            this(folder, valid, problems, ruleCount, hash, academicYear, policies, testLines, passed, failed, List.of());
+        }
+
         public boolean activatable() {
             return valid && failed == 0 && passed > 0;
         }
@@ -254,6 +259,26 @@ public class RuleSetWorkspace {
         }
     }
 
+    /**
+     * Opens the academic year after {@code folderName}'s as a new folder beside it (see {@link NewRuleYear}); the
+     * copy is checked like any edit. Refused when the next year's folder exists.
+     */
+    public NewRuleYear.Opened openNextYear(String folderName, String by) {
+        Path dir = folder(folderName);
+        String next;
+        try {
+            next = NewRuleYear.next(folderName);
+        } catch (NewRuleYear.Refused e) {
+            throw new RuleEditRefused("文件夹名“" + folderName + "”不是学年，无法推算下一学年", List.of());
+        }
+        try {
+            NewRuleYear.Opened opened = NewRuleYear.open(dir, root.resolve(next), next);
+            return opened;
+        } catch (NewRuleYear.Refused e) {
+            throw new RuleEditRefused(e.getMessage(), List.of());
+        }
+    }
+
     private void record(String folderName, String file, byte[] before, String by) {
         jdbc.update("INSERT INTO rule_file_revision (rules_folder, file_name, content, saved_by, saved_at) VALUES (?, ?, ?, ?, ?)",
                 folderName, file, before, by, Timestamp.from(Instant.now()));
@@ -262,13 +287,13 @@ public class RuleSetWorkspace {
     private static Check check(String folderName, Path dir) {
         RuleSetLoader.Loaded loaded = RuleSetLoader.load(dir);
         if (!loaded.ok()) {
-            return new Check(folderName, false, loaded.problems(), loaded.ruleCount(), null, null, List.of(), List.of(), 0, 0);
+            return new Check(folderName, false, loaded.problems(), loaded.ruleCount(), null, null, List.of(), List.of(), 0, 0, loaded.warnings());
         }
         RuleSet rules = loaded.ruleSet();
         try {
             RuleTestRunner.Report report = new RuleTestRunner(rules).run(dir.resolve("tests"));
             return new Check(folderName, true, List.of(), loaded.ruleCount(), rules.hash(), rules.manifest().academicYear(),
-                    new ArrayList<>(rules.policiesCovered()), report.lines(), report.passed(), report.failed());
+                    new ArrayList<>(rules.policiesCovered()), report.lines(), report.passed(), report.failed(), loaded.warnings());
         } finally {
             rules.dispose();
         }

@@ -66,6 +66,9 @@ public final class RuleTestRunner {
                 try {
                     defaults = withBaseline(defaults);
                     lines.add("· " + file.getFileName() + " 基线教师（恰好达标，按本规则集的参数推算）：" + describe(map(defaults.get("activities"))));
+                } catch (RuleRunStuck e) {
+                    lines.add("✘ " + file.getFileName() + ": 推算基线教师时：" + e.getMessage());
+                    return new Report(lines, passed, failed + 1);
                 } catch (RuntimeException e) {
                     lines.add("✘ " + file.getFileName() + ": 无法推算基线教师：" + e.getMessage());
                     failed++;

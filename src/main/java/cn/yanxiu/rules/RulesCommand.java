@@ -10,11 +10,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code rules validate DIR} and {@code rules test DIR}. */
+/** {@code rules validate DIR}, {@code rules test DIR} and {@code rules new-year --from Y --to Y'}. */
 @Component
-@Command(name = "rules", description = "规则集：校验（validate）与测试（test）",
-        footer = {"%n示例：", "  java -jar target/yanxiu.jar rules validate rules/2025-2026", "  java -jar target/yanxiu.jar rules test rules/2025-2026"},
-        subcommands = {RulesCommand.Validate.class, RulesCommand.Test.class})
+@Command(name = "rules", description = "规则集：校验（validate）、测试（test）、开新学年（new-year）",
+        footer = {"%n示例：", "  java -jar target/yanxiu.jar rules validate rules/2025-2026", "  java -jar target/yanxiu.jar rules test rules/2025-2026",
+                  "  java -jar target/yanxiu.jar rules new-year --from 2025-2026 --to 2026-2027"},
+        subcommands = {RulesCommand.Validate.class, RulesCommand.Test.class, RulesCommand.NewYear.class})
 class RulesCommand implements YanxiuSubcommand {
 
     @Command(name = "validate", description = "按评价时的方式编译规则集并检查政策（权重、分数段、指标），报告每个问题的位置",
@@ -88,6 +89,57 @@ class RulesCommand implements YanxiuSubcommand {
             out.flush();
             loaded.ruleSet().dispose();
             return report.failed() == 0 && report.passed() > 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "new-year", description = "开新学年：复制上一学年的规则集文件夹，学年与学期顺延一年，校验并运行测试，列出需要核对的内容",
+        footer = {"%n示例：", "  java -jar target/yanxiu.jar rules new-year --from 2025-2026 --to 2026-2027"})
+    static class NewYear implements Callable<Integer> {
+
+        @picocli.CommandLine.Option(names = "--from", required = true, paramLabel = "学年", description = "上一学年，如 2025-2026（规则集根目录下的文件夹名，或文件夹路径）")
+        String from;
+
+        @picocli.CommandLine.Option(names = "--to", required = true, paramLabel = "学年", description = "新学年，如 2026-2027")
+        String to;
+
+        @picocli.CommandLine.Option(names = "--root", defaultValue = "rules", paramLabel = "DIR", description = "规则集根目录（默认 rules）")
+        Path root;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Path source = java.nio.file.Files.isDirectory(Path.of(from)) && from.contains("/") ? Path.of(from) : root.resolve(from);
+            NewRuleYear.Opened opened;
+            try {
+                opened = NewRuleYear.open(source, root.resolve(to), to);
+            } catch (NewRuleYear.Refused e) {
+                err.println(e.getMessage());
+                err.flush();
+                return 2;
+            }
+            out.println("已创建 " + opened.folder() + "（由 " + source + " 复制，学年 " + opened.academicYear() + "）");
+            opened.dates().forEach(d -> out.println("  学期日期 " + d));
+            RuleSetLoader.Loaded loaded = RuleSetLoader.load(opened.folder());
+            if (!loaded.ok()) {
+                out.println("校验未通过（上一学年的规则集本身有问题），共 " + loaded.problems().size() + " 个：");
+                loaded.problems().forEach(p -> out.println("  " + p));
+                out.flush();
+                return 1;
+            }
+            RuleTestRunner.Report report = new RuleTestRunner(loaded.ruleSet()).run(opened.folder().resolve("tests"));
+            loaded.ruleSet().dispose();
+            out.println("校验通过；测试 " + report.passed() + " passed, " + report.failed() + " failed");
+            printWarnings(out, loaded);
+            out.println("请逐项核对后再启用：");
+            for (int i = 0; i < opened.review().size(); i++) {
+                out.println("  " + (i + 1) + ". " + opened.review().get(i));
+            }
+            out.flush();
+            return report.failed() == 0 ? 0 : 1;
         }
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -74,7 +75,8 @@ class RuleSetController {
         model.addAttribute("file", file);
         model.addAttribute("revisions", workspace.revisions(folder, file));
         if (file.endsWith(".xlsx")) {
-            workspace.bytes(folder, file);
+            model.addAttribute("grid", cn.yanxiu.rules.TableGrid.read(workspace.bytes(folder, file)));
+            model.addAttribute("marked", Set.of());
             return "rules/table";
         }
         String text = workspace.text(folder, file);
@@ -140,6 +142,63 @@ class RuleSetController {
         return "redirect:/rule-sets/" + folder;
     }
 
+    /**
+     * Saves a decision table edited as a grid: cells {@code c<row>_<column>}, rows ticked {@code delete<row>} removed,
+     * a filled last row added. The whole folder is validated with the new table before it is saved (undo as for uploads);
+     * when refused, the grid comes back as typed with the cells the problems point at marked.
+     */
+    @PostMapping("/admin/rules/{folder}/tables/{file}/grid")
+    String saveGrid(@AuthenticationPrincipal SignedIn me, @PathVariable String folder, @PathVariable String file,
+                    @RequestParam Map<String, String> form, Model model, RedirectAttributes flash) {
+        byte[] before = workspace.bytes(folder, file);
+        cn.yanxiu.rules.TableGrid current = cn.yanxiu.rules.TableGrid.read(before);
+        List<List<String>> rows = new ArrayList<>();
+        int submitted = Math.min(parse(form.get("rows")), cn.yanxiu.rules.TableGrid.MAX_ROWS + 1);
+        for (int r = 0; r < submitted; r++) {
+            if (form.containsKey("delete" + r)) {
+                continue;
+            }
+            List<String> cells = new ArrayList<>();
+            for (int c = 0; c < current.headers().size(); c++) {
+                String v = form.getOrDefault("c" + r + "_" + c, "");
+                cells.add(v.length() > 1000 ? v.substring(0, 1000) : v);
+            }
+            rows.add(cells);
+        }
+        try {
+            byte[] after = cn.yanxiu.rules.TableGrid.write(before, rows);
+            RuleSetWorkspace.Check check = workspace.saveDecisionTable(folder, file, after, me.getUsername());
+            flash.addFlashAttribute("ok", file + " 已保存；规则集校验通过，测试 " + check.passed() + " 通过，" + check.failed() + " 失败");
+            return "redirect:/rule-sets/" + folder + "/files/" + file;
+        } catch (RuleSetWorkspace.RuleEditRefused | cn.yanxiu.rules.TableGrid.GridRefused e) {
+            List<RuleProblem> problems = e instanceof RuleSetWorkspace.RuleEditRefused refused ? refused.problems() : List.of();
+            cn.yanxiu.rules.TableGrid typed = new cn.yanxiu.rules.TableGrid(current.sheet(), current.headers(), rows, current.firstRow());
+            Set<String> marked = new HashSet<>();
+            for (RuleProblem p : problems) {
+                String prefix = file + "!" + current.sheet() + "!";
+                if (p.location().startsWith(prefix)) {
+                    marked.add(p.location().substring(prefix.length()).replaceAll("[A-Z]+", ""));
+                }
+            }
+            model.addAttribute("folder", folder);
+            model.addAttribute("file", file);
+            model.addAttribute("revisions", workspace.revisions(folder, file));
+            model.addAttribute("grid", typed);
+            model.addAttribute("marked", marked);
+            model.addAttribute("error", e.getMessage() + "（未保存）");
+            model.addAttribute("problems", problems);
+            return "rules/table";
+        }
+    }
+
+    private static int parse(String number) {
+        try {
+            return number == null ? 0 : Math.max(0, Integer.parseInt(number.strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     @PostMapping("/admin/rules/{folder}/files/{file}/undo")
     String undo(@AuthenticationPrincipal SignedIn me, @PathVariable String folder, @PathVariable String file, RedirectAttributes flash) {
         try {
@@ -150,6 +209,20 @@ class RuleSetController {
             flash.addFlashAttribute("problems", e.problems());
         }
         return "redirect:/rule-sets/" + folder + (file.endsWith(".drl") ? "/files/" + file : "");
+    }
+
+    @PostMapping("/admin/rules/{folder}/new-year")
+    String newYear(@AuthenticationPrincipal SignedIn me, @PathVariable String folder, RedirectAttributes flash) {
+        try {
+            cn.yanxiu.rules.NewRuleYear.Opened opened = workspace.openNextYear(folder, me.getUsername());
+            String name = opened.folder().getFileName().toString();
+            flash.addFlashAttribute("ok", "已由 " + folder + " 复制出 " + name + "，学年与学期已顺延一年（" + String.join("；", opened.dates())
+                    + "）。请点“校验并运行测试”，再逐项核对：" + String.join("；", opened.review()));
+            return "redirect:/rule-sets/" + name;
+        } catch (RuleSetWorkspace.RuleEditRefused e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            return "redirect:/rule-sets/" + folder;
+        }
     }
 
     @PostMapping("/admin/rules/{folder}/activate")

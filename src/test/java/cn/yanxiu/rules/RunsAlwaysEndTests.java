@@ -36,6 +36,18 @@ class RunsAlwaysEndTests {
                 then
                 end
                 """);
+        // a teacher with twenty activity records, written out (the baseline teacher is derived by running the rules)
+        Files.writeString(dir.resolve("tests/policies.yaml"), """
+                defaults:
+                  teacher: {roles: [教师], age: 40, teachingYears: 10, dutyWeeks: 19}
+                  activities: {理论学习: {hours: 38}, 自学: {hours: 10}, 集中学习: {hours: 15}, 学习笔记: 10, 听课: 57, 多媒体课: 19, 教学设计: 8,
+                               电子白板: 1, 微课: 1, 教学反思: 10, 研讨课: 1, 评优课: 1, 研修课题: 1, 示范课: 1, 师徒结对: 1, 教研活动: 10,
+                               网络研修: {hours: 1}, 师德学习: {hours: 1}, 公开课: 1, 论文: 1}
+                  scores: {平时检查: [85, 85], 教师自评: 85, 小组互评: 85, 校长导评: 85, 指导组审评: 85}
+                cases:
+                  - name: 各项达标
+                    expect: {grade: 优秀}
+                """);
         RuleSetLoader.Loaded loaded = RuleSetLoader.load(dir, new SessionLimits(20_000, 300));
         assertThat(loaded.problems()).isEmpty();
         RuleTestRunner.Report report = assertTimeoutPreemptively(Duration.ofSeconds(60),

@@ -161,7 +161,7 @@ class BrowserTests {
             assertThat(b.driver().findElement(By.id("findings")).isDisplayed()).as("requirements folded").isFalse();
             Number height = (Number) b.script("return document.documentElement.scrollHeight;");
             assertThat(height.intValue()).as("page height with the rest folded").isLessThan(4000);
-            assertThat(b.text(By.tagName("main"))).contains("依据：", "出处", "原文：“");
+            assertThat(b.text(By.tagName("main"))).contains("依据：", "出处", "来源原文（政策文件原话");
             b.screenshot("08-auditor-explanation");
             ((JavascriptExecutor) b.driver()).executeScript("document.querySelector('pre.code .hit').scrollIntoView({block: 'center'});");
             b.screenshot("08b-auditor-explanation-deciding-rules");

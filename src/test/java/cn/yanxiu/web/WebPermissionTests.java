@@ -140,6 +140,8 @@ abstract class WebPermissionTests {
         expect("提出学分", () -> post("/admin/runs/999999/credits").with(csrf()), 302, 302, 403, 403, 403);
         expect("审批", () -> post("/approvals").param("term", WebCounty.TERM).param("decision", "approve").with(csrf()), 302, 302, 403, 302, 403);
         assertThat(status(as(Who.AUDITOR, post(folder + "/files/grading.drl").param("text", "x").with(csrf())))).isEqualTo(403);
+        assertThat(status(as(Who.AUDITOR, post(folder + "/tables/weights.drl.xlsx/grid").param("rows", "0").with(csrf())))).isEqualTo(403);
+        assertThat(status(as(Who.APPROVER, post(folder + "/new-year").with(csrf())))).isEqualTo(403);
         assertThat(status(as(Who.TEACHER, multipart("/admin/import").file(new MockMultipartFile("files", "a.csv", "text/csv", new byte[] {1}))
                 .with(csrf())))).isEqualTo(403);
         assertThat(status(as(Who.AUDITOR, post("/admin/accounts/teachers").with(csrf())))).isEqualTo(403);
@@ -285,10 +287,10 @@ abstract class WebPermissionTests {
         String runs = mvc.perform(as(Who.AUDITOR, get("/diff")).param("left", String.valueOf(run)).param("right", String.valueOf(run))).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
         int teachers = jdbc.queryForObject("SELECT COUNT(*) FROM teacher", Integer.class);
-        assertThat(runs).contains("共 " + teachers + " 位教师，0 位等级改变");
+        assertThat(runs).contains("共 " + teachers + " 位教师，0 位有变化（其中等级改变 0 位）");
         String rules = mvc.perform(as(Who.AUDITOR, get("/diff")).param("leftRules", WebCounty.RULES).param("rightRules", WebCounty.FAILING_TESTS)
                 .param("term", WebCounty.TERM)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(rules).as("the two folders differ only in their tests").contains("共 " + teachers + " 位教师，0 位等级改变");
+        assertThat(rules).as("the two folders differ only in their tests").contains("共 " + teachers + " 位教师，0 位有变化（其中等级改变 0 位）");
         assertThat(status(as(Who.AUDITOR, get("/diff")).param("left", "999999").param("right", String.valueOf(run)))).isEqualTo(404);
         assertThat(status(as(Who.AUDITOR, get("/diff")).param("leftRules", "../..").param("rightRules", WebCounty.RULES).param("term", WebCounty.TERM)))
                 .isEqualTo(404);
@@ -479,6 +481,70 @@ abstract class WebPermissionTests {
         mvc.perform(as(Who.ADMIN, post("/admin/rules/" + WebCounty.RULES + "/files/duties.drl/undo")).with(csrf())).andReturn();
         assertThat(Files.readString(file)).isEqualTo(before);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rule_file_revision WHERE file_name = 'duties.drl'", Integer.class)).isEqualTo(2);
+    }
+
+    /** The grid form as the page posts it: every cell of every row, with {@code edit} applied to the rows. */
+    private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder grid(String file,
+            java.util.function.Consumer<List<List<String>>> edit) throws java.io.IOException {
+        cn.yanxiu.rules.TableGrid grid = cn.yanxiu.rules.TableGrid.read(Files.readAllBytes(county.rulesRoot().resolve(WebCounty.RULES).resolve(file)));
+        List<List<String>> rows = new java.util.ArrayList<>();
+        grid.rows().forEach(r -> rows.add(new java.util.ArrayList<>(r)));
+        edit.accept(rows);
+        var request = post("/admin/rules/" + WebCounty.RULES + "/tables/" + file + "/grid").param("rows", String.valueOf(rows.size())).with(csrf());
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < rows.get(r).size(); c++) {
+                request.param("c" + r + "_" + c, rows.get(r).get(c));
+            }
+        }
+        return request;
+    }
+
+    @Test
+    void aDecisionTableEditedAsAGridIsValidatedSavedAndUndone() throws Exception {
+        Path file = county.rulesRoot().resolve(WebCounty.RULES).resolve("parameters.drl.xlsx");
+        byte[] before = Files.readAllBytes(file);
+        MvcResult page = mvc.perform(as(Who.ADMIN, get("/rule-sets/" + WebCounty.RULES + "/files/parameters.drl.xlsx"))).andReturn();
+        assertThat(page.getResponse().getContentAsString()).contains("id=\"grid\"", "参数-H1-每学期个人研修学时", "新增一行");
+
+        MvcResult saved = mvc.perform(as(Who.ADMIN, grid("parameters.drl.xlsx", rows -> rows.stream()
+                .filter(r -> r.get(0).equals("参数-H1-每学期个人研修学时")).forEach(r -> r.set(2, "45"))))).andReturn();
+        assertThat(saved.getFlashMap().get("ok").toString()).contains("已保存", "校验通过");
+        assertThat(cn.yanxiu.rules.TableGrid.read(Files.readAllBytes(file)).rows())
+                .anySatisfy(r -> assertThat(r.subList(0, 3)).containsExactly("参数-H1-每学期个人研修学时", "H1-每学期个人研修学时", "45"));
+
+        mvc.perform(as(Who.ADMIN, post("/admin/rules/" + WebCounty.RULES + "/files/parameters.drl.xlsx/undo")).with(csrf())).andReturn();
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
+
+    @Test
+    void aGridEditThatBreaksThePolicyIsRefusedWithTheRowMarkedAndNothingSaved() throws Exception {
+        Path file = county.rulesRoot().resolve(WebCounty.RULES).resolve("weights.drl.xlsx");
+        byte[] before = Files.readAllBytes(file);
+        MvcResult refused = mvc.perform(as(Who.ADMIN, grid("weights.drl.xlsx", rows -> rows.get(0).set(3, "65")))).andReturn();
+        String html = refused.getResponse().getContentAsString();
+        assertThat(html).contains("未保存", "合计为 105", "weights.drl.xlsx!权重!", "value=\"65\"").contains("class=\"missed\"");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+
+        // deleting every row of the level table is refused too; a row added in the blank line is kept as typed
+        MvcResult empty = mvc.perform(as(Who.ADMIN, grid("bands.drl.xlsx", List::clear))).andReturn();
+        assertThat(empty.getResponse().getContentAsString()).contains("未保存");
+        assertThat(Files.readAllBytes(county.rulesRoot().resolve(WebCounty.RULES).resolve("bands.drl.xlsx")))
+                .isEqualTo(Files.readAllBytes(Path.of("rules", WebCounty.RULES, "bands.drl.xlsx")));
+    }
+
+    @Test
+    void theNextYearIsOpenedFromTheRuleSetPage() throws Exception {
+        Path next = county.rulesRoot().resolve("2026-2027");
+        try {
+            MvcResult opened = mvc.perform(as(Who.ADMIN, post("/admin/rules/" + WebCounty.RULES + "/new-year")).with(csrf())).andReturn();
+            assertThat(opened.getResponse().getRedirectedUrl()).isEqualTo("/rule-sets/2026-2027");
+            assertThat(opened.getFlashMap().get("ok").toString()).contains("2026-2027", "parameters.drl.xlsx");
+            assertThat(Files.readString(next.resolve("manifest.yaml"))).contains("academicYear: 2026-2027");
+            MvcResult again = mvc.perform(as(Who.ADMIN, post("/admin/rules/" + WebCounty.RULES + "/new-year")).with(csrf())).andReturn();
+            assertThat(again.getFlashMap().get("error").toString()).contains("已存在");
+        } finally {
+            org.springframework.util.FileSystemUtils.deleteRecursively(next);
+        }
     }
 
     @Test
