@@ -33,6 +33,11 @@ public final class RuleSetLoader {
     private RuleSetLoader() {
     }
 
+    /** A folder's manifest, or null when it cannot be read. */
+    public static Manifest manifestOf(Path dir) {
+        return RuleSetReader.manifest(dir);
+    }
+
     /** The content hash of a rule-set folder, as a run records it. */
     public static String hashOf(Path dir) {
         return RuleSetReader.read(dir).hash();

@@ -173,6 +173,57 @@ public class RuleSetWorkspace {
         return save(folderName, file, content, by);
     }
 
+    /** The manifest as the form shows it. */
+    public Manifest manifest(String folderName) {
+        Manifest manifest = RuleSetLoader.manifestOf(folder(folderName));
+        if (manifest == null) {
+            throw new RuleEditRefused("manifest.yaml 无法读取", List.of());
+        }
+        return manifest;
+    }
+
+    /**
+     * Saves the manifest from the form (academic year, terms, grades from best to worst) if the folder still
+     * validates with it — the grades must match the level table — and its tests run; otherwise nothing changes.
+     */
+    public Check saveManifest(String folderName, Manifest manifest, String by) {
+        List<RuleProblem> problems = new ArrayList<>();
+        if (manifest.academicYear() == null || !manifest.academicYear().matches("\\d{4}-\\d{4}")) {
+            problems.add(RuleProblem.inFile("manifest.yaml", "学年应写作 2025-2026 的形式"));
+        }
+        if (manifest.terms().isEmpty()) {
+            problems.add(RuleProblem.inFile("manifest.yaml", "至少要有一个学期"));
+        }
+        for (Manifest.TermSpec t : manifest.terms()) {
+            if (t.id() == null || !t.id().matches("[0-9A-Za-z-]{1,40}")) {
+                problems.add(RuleProblem.inFile("manifest.yaml", "学期编号“" + t.id() + "”只能含字母、数字和 -"));
+            }
+            if (t.start() == null || t.end() == null || !t.end().isAfter(t.start())) {
+                problems.add(RuleProblem.inFile("manifest.yaml", "学期 " + t.id() + " 的结束日期应晚于开始日期"));
+            }
+            if (t.teachingWeeks() < 1 || t.teachingWeeks() > 60) {
+                problems.add(RuleProblem.inFile("manifest.yaml", "学期 " + t.id() + " 的教学周数应为 1–60"));
+            }
+        }
+        if (manifest.grades().isEmpty() || manifest.grades().stream().anyMatch(g -> g.isBlank() || g.length() > 20)
+                || manifest.grades().stream().distinct().count() != manifest.grades().size()) {
+            problems.add(RuleProblem.inFile("manifest.yaml", "等级应从高到低每行一个，不重复、不为空，每个不超过 20 字"));
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleEditRefused("manifest.yaml 未保存", problems);
+        }
+        return save(folderName, "manifest.yaml", ManifestText.of(manifest).getBytes(StandardCharsets.UTF_8), by);
+    }
+
+    /** Saves the rule tests if the text is readable test YAML; failing cases do not stop a save (activation waits for them). */
+    public Check saveTests(String folderName, String text, String by) {
+        String yaml = text == null ? "" : text.replace("\r\n", "\n");
+        RuleTestRunner.readable(yaml).ifPresent(problem -> {
+            throw new RuleEditRefused("tests/policies.yaml 未保存", List.of(problem));
+        });
+        return save(folderName, "tests/policies.yaml", yaml.getBytes(StandardCharsets.UTF_8), by);
+    }
+
     /** Puts back the content a file had before its last saved change (itself recorded, so undo can be undone). */
     public Check undo(String folderName, String file, String by) {
         Path dir = folder(folderName);
@@ -248,7 +299,7 @@ public class RuleSetWorkspace {
             }
             Path target = dir.resolve(file);
             record(folderName, file, Files.exists(target) ? Files.readAllBytes(target) : null, by);
-            Path temp = dir.resolve("." + file + ".saving");
+            Path temp = target.resolveSibling("." + target.getFileName() + ".saving");
             Files.write(temp, content);
             Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return check;

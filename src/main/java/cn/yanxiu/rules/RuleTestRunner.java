@@ -101,6 +101,32 @@ public final class RuleTestRunner {
         return new Report(lines, passed, failed);
     }
 
+    /**
+     * Whether a tests file can be read as rule tests: YAML, a map with a {@code cases} list of maps each with a
+     * {@code name}. The problem, with its line where YAML gives one, or empty when readable.
+     */
+    public static java.util.Optional<RuleProblem> readable(String yaml) {
+        Object loaded;
+        try {
+            loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+            org.yaml.snakeyaml.error.Mark mark = e.getProblemMark();
+            return java.util.Optional.of(RuleProblem.at("tests/policies.yaml", mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1,
+                    "YAML 格式错误：" + e.getProblem()));
+        } catch (RuntimeException e) {
+            return java.util.Optional.of(RuleProblem.inFile("tests/policies.yaml", "无法读取：" + e.getMessage()));
+        }
+        if (!(loaded instanceof Map<?, ?> suite) || !(suite.get("cases") instanceof List<?> cases) || cases.isEmpty()) {
+            return java.util.Optional.of(RuleProblem.inFile("tests/policies.yaml", "应有 cases: 用例列表（可选 defaults:）"));
+        }
+        for (int i = 0; i < cases.size(); i++) {
+            if (!(cases.get(i) instanceof Map<?, ?> c) || c.get("name") == null) {
+                return java.util.Optional.of(RuleProblem.inFile("tests/policies.yaml", "第 " + (i + 1) + " 个用例缺少 name"));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** How many additions the baseline may take: one per requirement is plenty for any real rule set. */
     private static final int BASELINE_STEPS = 200;
 

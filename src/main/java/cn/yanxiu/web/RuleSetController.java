@@ -71,6 +71,9 @@ class RuleSetController {
 
     @GetMapping("/rule-sets/{folder}/files/{file}")
     String file(@PathVariable String folder, @PathVariable String file, Model model) {
+        if (file.equals("manifest.yaml")) {
+            return "redirect:/rule-sets/" + folder + "/manifest";
+        }
         model.addAttribute("folder", folder);
         model.addAttribute("file", file);
         model.addAttribute("revisions", workspace.revisions(folder, file));
@@ -90,10 +93,89 @@ class RuleSetController {
         String text = workspace.text(folder, "tests/policies.yaml");
         model.addAttribute("folder", folder);
         model.addAttribute("file", "tests/policies.yaml");
-        model.addAttribute("revisions", 0);
+        model.addAttribute("revisions", workspace.revisions(folder, "tests/policies.yaml"));
         model.addAttribute("text", text);
         model.addAttribute("lines", lines(text, "tests/policies.yaml", List.of()));
         return "rules/file";
+    }
+
+    /** Saves the rule tests if they read as tests; the folder's check (with the test results) comes back. */
+    @PostMapping("/admin/rules/{folder}/tests")
+    String saveTests(@AuthenticationPrincipal SignedIn me, @PathVariable String folder, @RequestParam String text, Model model,
+                     RedirectAttributes flash) {
+        try {
+            RuleSetWorkspace.Check check = workspace.saveTests(folder, text, me.getUsername());
+            flash.addFlashAttribute("ok", "测试用例已保存；测试 " + check.passed() + " 通过，" + check.failed() + " 失败");
+            return "redirect:/rule-sets/" + folder + "/tests";
+        } catch (RuleSetWorkspace.RuleEditRefused e) {
+            model.addAttribute("folder", folder);
+            model.addAttribute("file", "tests/policies.yaml");
+            model.addAttribute("revisions", workspace.revisions(folder, "tests/policies.yaml"));
+            model.addAttribute("text", text);
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("problems", e.problems());
+            model.addAttribute("lines", lines(text, "tests/policies.yaml", e.problems()));
+            return "rules/file";
+        }
+    }
+
+    @PostMapping("/admin/rules/{folder}/tests/undo")
+    String undoTests(@AuthenticationPrincipal SignedIn me, @PathVariable String folder, RedirectAttributes flash) {
+        try {
+            workspace.undo(folder, "tests/policies.yaml", me.getUsername());
+            flash.addFlashAttribute("ok", "已撤销 tests/policies.yaml 的上一次修改");
+        } catch (RuleSetWorkspace.RuleEditRefused e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/rule-sets/" + folder + "/tests";
+    }
+
+    /** The manifest as a form: academic year, terms (edit, delete, add one), grades from best to worst. */
+    @GetMapping("/rule-sets/{folder}/manifest")
+    String manifest(@PathVariable String folder, Model model) {
+        model.addAttribute("folder", folder);
+        model.addAttribute("manifest", workspace.manifest(folder));
+        model.addAttribute("revisions", workspace.revisions(folder, "manifest.yaml"));
+        return "rules/manifest";
+    }
+
+    @PostMapping("/admin/rules/{folder}/manifest")
+    String saveManifest(@AuthenticationPrincipal SignedIn me, @PathVariable String folder, @RequestParam Map<String, String> form,
+                        Model model, RedirectAttributes flash) {
+        List<cn.yanxiu.rules.Manifest.TermSpec> terms = new ArrayList<>();
+        List<RuleProblem> typos = new ArrayList<>();
+        int count = Math.min(parse(form.get("terms")), 20);
+        for (int i = 0; i < count; i++) {
+            String id = form.getOrDefault("t" + i + "_id", "").strip();
+            if (form.containsKey("t" + i + "_delete") || id.isEmpty()) {
+                continue;
+            }
+            try {
+                terms.add(new cn.yanxiu.rules.Manifest.TermSpec(id, form.getOrDefault("t" + i + "_name", "").strip(),
+                        java.time.LocalDate.parse(form.getOrDefault("t" + i + "_start", "").strip()),
+                        java.time.LocalDate.parse(form.getOrDefault("t" + i + "_end", "").strip()),
+                        Integer.parseInt(form.getOrDefault("t" + i + "_weeks", "").strip())));
+            } catch (RuntimeException e) {
+                typos.add(RuleProblem.inFile("manifest.yaml", "学期 " + id + "：日期应写作 2026-09-01，教学周数应为整数"));
+            }
+        }
+        List<String> grades = form.getOrDefault("grades", "").lines().map(String::strip).filter(g -> !g.isEmpty()).toList();
+        cn.yanxiu.rules.Manifest manifest = new cn.yanxiu.rules.Manifest(form.getOrDefault("academicYear", "").strip(), terms, grades);
+        try {
+            if (!typos.isEmpty()) {
+                throw new RuleSetWorkspace.RuleEditRefused("manifest.yaml 未保存", typos);
+            }
+            RuleSetWorkspace.Check check = workspace.saveManifest(folder, manifest, me.getUsername());
+            flash.addFlashAttribute("ok", "manifest.yaml 已保存；规则集校验通过，测试 " + check.passed() + " 通过，" + check.failed() + " 失败");
+            return "redirect:/rule-sets/" + folder + "/manifest";
+        } catch (RuleSetWorkspace.RuleEditRefused e) {
+            model.addAttribute("folder", folder);
+            model.addAttribute("manifest", manifest);
+            model.addAttribute("revisions", workspace.revisions(folder, "manifest.yaml"));
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("problems", e.problems());
+            return "rules/manifest";
+        }
     }
 
     @GetMapping("/rule-sets/{folder}/files/{file}/download")

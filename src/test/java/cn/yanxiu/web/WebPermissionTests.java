@@ -533,6 +533,41 @@ abstract class WebPermissionTests {
     }
 
     @Test
+    void theManifestIsAFormAndTheTestsAreCheckedBeforeTheyAreSaved() throws Exception {
+        Path dir = county.rulesRoot().resolve(WebCounty.RULES);
+        byte[] manifest = Files.readAllBytes(dir.resolve("manifest.yaml"));
+        byte[] tests = Files.readAllBytes(dir.resolve("tests/policies.yaml"));
+        String form = mvc.perform(as(Who.ADMIN, get("/rule-sets/" + WebCounty.RULES + "/manifest"))).andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("id=\"manifest-form\"", "value=\"2025-2026-1\"", "2025-09-01");
+
+        // a grade the level table does not have: refused, nothing written
+        MvcResult refused = mvc.perform(as(Who.ADMIN, post("/admin/rules/" + WebCounty.RULES + "/manifest")).with(csrf())
+                .param("academicYear", "2025-2026").param("terms", "1").param("t0_id", "2025-2026-1").param("t0_name", "第一学期")
+                .param("t0_start", "2025-09-01").param("t0_end", "2026-01-11").param("t0_weeks", "19").param("grades", "优秀\n良好\n合格\n不合格"))
+                .andReturn();
+        assertThat(refused.getResponse().getContentAsString()).contains("未保存", "不一致");
+        assertThat(Files.readAllBytes(dir.resolve("manifest.yaml"))).isEqualTo(manifest);
+
+        // the same terms renamed: saved, and undone
+        MvcResult saved = mvc.perform(as(Who.ADMIN, post("/admin/rules/" + WebCounty.RULES + "/manifest")).with(csrf())
+                .param("academicYear", "2025-2026").param("terms", "2")
+                .param("t0_id", "2025-2026-1").param("t0_name", "秋季学期").param("t0_start", "2025-09-01").param("t0_end", "2026-01-11").param("t0_weeks", "19")
+                .param("t1_id", "2025-2026-2").param("t1_name", "春季学期").param("t1_start", "2026-02-23").param("t1_end", "2026-07-05").param("t1_weeks", "19")
+                .param("grades", "优秀\n合格\n不合格")).andReturn();
+        assertThat(saved.getFlashMap().get("ok").toString()).contains("已保存");
+        assertThat(Files.readString(dir.resolve("manifest.yaml"))).contains("\"秋季学期\"", "start: 2025-09-01");
+        mvc.perform(as(Who.ADMIN, post("/admin/rules/" + WebCounty.RULES + "/files/manifest.yaml/undo")).with(csrf())).andReturn();
+        assertThat(Files.readAllBytes(dir.resolve("manifest.yaml"))).isEqualTo(manifest);
+
+        String broken = mvc.perform(as(Who.ADMIN, post("/admin/rules/" + WebCounty.RULES + "/tests")).with(csrf())
+                .param("text", "cases:\n  - name: 甲\n    expect: {grade: 优秀\n")).andReturn().getResponse().getContentAsString();
+        assertThat(broken).contains("未保存", "tests/policies.yaml:", "YAML");
+        assertThat(Files.readAllBytes(dir.resolve("tests/policies.yaml"))).isEqualTo(tests);
+        assertThat(status(as(Who.AUDITOR, post("/admin/rules/" + WebCounty.RULES + "/tests").param("text", "x").with(csrf())))).isEqualTo(403);
+        assertThat(status(as(Who.AUDITOR, post("/admin/rules/" + WebCounty.RULES + "/manifest").with(csrf())))).isEqualTo(403);
+    }
+
+    @Test
     void theNextYearIsOpenedFromTheRuleSetPage() throws Exception {
         Path next = county.rulesRoot().resolve("2026-2027");
         try {

@@ -93,6 +93,11 @@ public final class RuleSetReader {
         return cn.yanxiu.rules.RuleSetFiles.sha256(content);
     }
 
+    /** The folder's manifest alone, or null when it cannot be read. */
+    public static Manifest manifest(Path dir) {
+        return readManifest(dir.resolve("manifest.yaml"), new ArrayList<>());
+    }
+
     @SuppressWarnings("unchecked")
     private static Manifest readManifest(Path file, List<RuleProblem> problems) {
         if (!Files.isRegularFile(file)) {
@@ -121,7 +126,8 @@ public final class RuleSetReader {
 
     private static LocalDate date(Object value) {
         if (value instanceof java.util.Date d) {
-            return new java.sql.Date(d.getTime()).toLocalDate();
+            // YAML reads a bare date as midnight UTC: take the day in UTC, not in this machine's zone
+            return d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
         }
         return LocalDate.parse(String.valueOf(value));
     }
