@@ -46,10 +46,11 @@ public record Explanation(String teacherId, String name, String school, String t
     /** The score lines as the arithmetic reads: the items, then the routine check, the year-end evaluation, the final score. */
     public List<Map<String, Object>> scoreLinesInOrder() {
         List<String> order = List.of("量化考核", "平时研修检查得分", "年末研修评价得分", "最终得分");
-        return scoreLines.stream().sorted(java.util.Comparator.comparingInt(l -> {
+        // within a section the same order for every teacher: the engine returns lines in no fixed order
+        return scoreLines.stream().sorted(java.util.Comparator.<Map<String, Object>>comparingInt(l -> {
             int i = order.indexOf(String.valueOf(l.get("section")));
             return i < 0 ? order.size() : i;
-        })).toList();
+        }).thenComparing(l -> String.valueOf(l.get("item")))).toList();
     }
 
     /** A rule that fired: how often, where it is written, its policy and the regulation it comes from. */

@@ -55,17 +55,22 @@ public final class SampleRuleSets {
 
     /** A 40-year-old 教导主任 in the first term of the rule set, with a little of everything and middling scores. */
     public static TeacherCase director(RuleSet rules) {
+        return teacher(rules, Set.of("教导主任"), Map.of("自学", 30.0, "理论学习", 20.0, "集中学习", 10.0),
+                Map.of("听课", 60, "学习笔记", 5, "教学反思", 5, "多媒体课", 10, "教学设计", 4, "研讨课", 1, "教研活动", 8), 80);
+    }
+
+    /** A 40-year-old teacher with ten years' service, on duty the whole first term, these activities, every score {@code score}. */
+    public static TeacherCase teacher(RuleSet rules, Set<String> roles, Map<String, Double> hours, Map<String, Integer> counts, double score) {
         Manifest.TermSpec spec = rules.manifest().terms().get(0);
         Term term = new Term(spec.id(), rules.manifest().academicYear(), spec.start(), spec.end(), spec.teachingWeeks());
         String id = "T";
-        Teacher teacher = new Teacher(id, "测试教师", "S", "G", Set.of("教导主任"), 40, 10, "", spec.teachingWeeks(), 1.0);
+        Teacher teacher = new Teacher(id, "测试教师", "S", "G", roles, 40, 10, "", spec.teachingWeeks(), 1.0);
         List<Activity> activities = new ArrayList<>();
-        Map.of("自学", 30.0, "理论学习", 20.0, "集中学习", 10.0).forEach((type, hours) -> activities.add(new Activity(id, type, spec.start(), hours, 1)));
-        Map.of("听课", 60, "学习笔记", 5, "教学反思", 5, "多媒体课", 10, "教学设计", 4, "研讨课", 1, "教研活动", 8)
-                .forEach((type, n) -> activities.add(new Activity(id, type, spec.start(), 0, n)));
+        hours.forEach((type, h) -> activities.add(new Activity(id, type, spec.start(), h, 1)));
+        counts.forEach((type, n) -> activities.add(new Activity(id, type, spec.start(), 0, n)));
         List<Score> scores = new ArrayList<>();
         for (String kind : List.of("平时检查", "平时检查", "教师自评", "小组互评", "校长导评", "指导组审评")) {
-            scores.add(new Score(id, kind, 80));
+            scores.add(new Score(id, kind, score));
         }
         return new TeacherCase(term, teacher, activities, scores, List.of(new EthicsRecord(id, true, spec.end(), "达标")), List.of(),
                 new GroupRecord("G", 5, 5, 5, 5), new SchoolRecord("S", 1));
