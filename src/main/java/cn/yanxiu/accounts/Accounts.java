@@ -50,7 +50,11 @@ public class Accounts {
     }
 
     /** An account created with a generated password, shown to the administrator once. */
-    public record Created(String username, String displayName, Set<AccountRole> roles, String password) {
+    /** An account just created, with its one-time password; {@code schoolId}/{@code school} say which school's sheet it goes on. */
+    public record Created(String username, String displayName, Set<AccountRole> roles, String password, String schoolId, String school) {
+        public Created(String username, String displayName, Set<AccountRole> roles, String password) {
+            this(username, displayName, roles, password, null, null);
+        }
     }
 
     public record Stored(Account account, String passwordHash) {
@@ -105,14 +109,31 @@ public class Accounts {
      * school's. Returns the generated passwords, which are not kept anywhere.
      */
     public List<Created> createForTeachers(String createdBy) {
-        record Row(String id, String name, String schoolId, String groupId, String roles) {
+        return createForTeachers(createdBy, (done, total) -> { });
+    }
+
+    /** Progress of a long creation: accounts hashed so far, of how many. */
+    public interface Progress {
+        void hashed(int done, int total);
+    }
+
+    /** As {@link #createForTeachers(String)}, telling {@code progress} as passwords are hashed (the slow part: about 50 ms each). */
+    public List<Created> createForTeachers(String createdBy, Progress progress) {
+        record Row(String id, String name, String schoolId, String school, String groupId, String roles) {
         }
-        List<Row> teachers = jdbc.query("SELECT t.id, t.name, t.school_id, t.group_id, t.roles FROM teacher t "
-                + "WHERE NOT EXISTS (SELECT 1 FROM user_account a WHERE a.username = t.id OR a.teacher_id = t.id) ORDER BY t.id",
-                (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
-        List<Created> created = teachers.stream().map(t -> new Created(t.id(), t.name(), rolesOf(t.roles(), t.groupId()), generatePassword())).toList();
+        List<Row> teachers = jdbc.query("SELECT t.id, t.name, t.school_id, s.name, t.group_id, t.roles FROM teacher t JOIN school s ON s.id = t.school_id "
+                + "WHERE NOT EXISTS (SELECT 1 FROM user_account a WHERE a.username = t.id OR a.teacher_id = t.id) ORDER BY t.school_id, t.id",
+                (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+        List<Created> created = teachers.stream().map(t -> new Created(t.id(), t.name(), rolesOf(t.roles(), t.groupId()), generatePassword(),
+                t.schoolId(), t.school())).toList();
         // BCrypt is slow on purpose: hash on every core
-        List<String> hashes = created.parallelStream().map(c -> encoder.encode(c.password())).toList();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        progress.hashed(0, created.size());
+        List<String> hashes = created.parallelStream().map(c -> {
+            String hash = encoder.encode(c.password());
+            progress.hashed(done.incrementAndGet(), created.size());
+            return hash;
+        }).toList();
         Timestamp now = Timestamp.from(Instant.now());
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < created.size(); i++) {

@@ -105,6 +105,12 @@ public class ExplanationService {
         return scope;
     }
 
+    /** A stored rule-set version's grade levels, best first; empty when the version no longer compiles. */
+    public List<cn.yanxiu.rules.vocabulary.GradeBand> gradeBands(String hash) {
+        RuleSet rules = compiled.get(hash);
+        return rules == null ? List.of() : rules.gradeBands();
+    }
+
     /** Evaluates one teacher now with a rule-set folder, and explains the result. */
     public Explanation live(Path rulesDir, String termId, String teacherId) {
         RuleSetLoader.Loaded loaded = RuleSetLoader.load(rulesDir);

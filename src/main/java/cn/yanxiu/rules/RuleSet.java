@@ -34,6 +34,23 @@ public final class RuleSet {
         return compiled.evaluate(teacherCase, limits);
     }
 
+    private volatile List<cn.yanxiu.rules.vocabulary.GradeBand> gradeBands;
+
+    /** The grade levels the rule set's tables state, best first (what each level means, and its score band). */
+    public List<cn.yanxiu.rules.vocabulary.GradeBand> gradeBands() {
+        List<cn.yanxiu.rules.vocabulary.GradeBand> bands = gradeBands;
+        if (bands == null) {
+            Manifest.TermSpec first = manifest.terms().get(0);
+            cn.yanxiu.rules.vocabulary.Term term = new cn.yanxiu.rules.vocabulary.Term(first.id(), manifest.academicYear(), first.start(), first.end(),
+                    first.teachingWeeks());
+            bands = compiled.parameters(term, limits).stream().filter(cn.yanxiu.rules.vocabulary.GradeBand.class::isInstance)
+                    .map(cn.yanxiu.rules.vocabulary.GradeBand.class::cast)
+                    .sorted(java.util.Comparator.comparingInt(cn.yanxiu.rules.vocabulary.GradeBand::getLevel).reversed()).toList();
+            gradeBands = bands;
+        }
+        return bands;
+    }
+
     public Path dir() {
         return dir;
     }

@@ -17,8 +17,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,12 +53,14 @@ class AdminController {
 
     private final CreditLedger ledger;
     private final ImportJobs imports;
+    private final AccountJobs accountJobs;
     private final Certificates certificates;
     private final Path certificateDir;
 
     AdminController(Accounts accounts, TeacherDirectory teachers, EvaluationRuns runs, TermEndRuns termEndRuns,
-                    RuleSetWorkspace workspace, CreditLedger ledger, Certificates certificates, ImportJobs imports,
+                    RuleSetWorkspace workspace, CreditLedger ledger, Certificates certificates, ImportJobs imports, AccountJobs accountJobs,
                     @org.springframework.beans.factory.annotation.Value("${yanxiu.certificates.dir:certificates}") Path certificateDir) {
+        this.accountJobs = accountJobs;
         this.ledger = ledger;
         this.imports = imports;
         this.certificates = certificates;
@@ -136,8 +144,16 @@ class AdminController {
     }
 
     @GetMapping("/accounts")
-    String accountList(Model model) {
-        model.addAttribute("list", accounts.all());
+    String accountList(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,
+                       @RequestParam(required = false) String dir, Model model) {
+        java.util.Map<String, java.util.Comparator<cn.yanxiu.accounts.Account>> sorts = new java.util.LinkedHashMap<>();
+        sorts.put("username", java.util.Comparator.comparing(cn.yanxiu.accounts.Account::username));
+        sorts.put("name", java.util.Comparator.comparing(a -> String.valueOf(a.displayName())));
+        sorts.put("teacher", java.util.Comparator.comparing(a -> String.valueOf(a.teacherId())));
+        sorts.put("status", java.util.Comparator.comparing(cn.yanxiu.accounts.Account::disabled));
+        model.addAttribute("list", ListPage.of(accounts.all(), ListPage.Request.of(page, sort, dir, q), sorts,
+                a -> a.username() + " " + a.displayName() + " " + a.teacherId() + " " + a.schoolId() + " "
+                        + a.roles().stream().map(AccountRole::label).collect(java.util.stream.Collectors.joining(" "))));
         model.addAttribute("roles", AccountRole.values());
         return "admin/accounts";
     }
@@ -178,13 +194,53 @@ class AdminController {
         return "redirect:/admin/accounts";
     }
 
-    /** Accounts for every imported teacher without one; the generated passwords are shown on this page only. */
+    /**
+     * Accounts for every imported teacher without one, created in the background; the page follows the progress and
+     * then offers the password sheets (one worksheet per school) to download once.
+     */
     @PostMapping("/accounts/teachers")
-    String createTeacherAccounts(@AuthenticationPrincipal SignedIn me, Model model) {
-        List<Accounts.Created> created = accounts.createForTeachers(me.getUsername());
-        model.addAttribute("created", created);
-        model.addAttribute("ok", "已为 " + created.size() + " 位教师创建账号。初始密码只在本页显示这一次，请打印或保存后分发，并提醒教师登录后修改。");
+    String createTeacherAccounts(@AuthenticationPrincipal SignedIn me) {
+        return "redirect:/admin/accounts/jobs/" + accountJobs.submit(me.getUsername()).id;
+    }
+
+    @GetMapping("/accounts/jobs/{id}")
+    String accountJob(@AuthenticationPrincipal SignedIn me, @PathVariable String id, Model model) {
+        AccountJobs.Job job = accountJobs.find(id, me.getUsername());
+        if (job == null) {
+            throw new IllegalArgumentException("没有这项账号创建任务（任务只对发起它的管理员可见，服务重启后不再保留）");
+        }
+        model.addAttribute("job", job);
         return "admin/created-accounts";
+    }
+
+    /** The progress as JSON, for the page to poll. */
+    @GetMapping("/accounts/jobs/{id}/progress")
+    @org.springframework.web.bind.annotation.ResponseBody
+    Map<String, Object> accountJobProgress(@AuthenticationPrincipal SignedIn me, @PathVariable String id) {
+        AccountJobs.Job job = accountJobs.find(id, me.getUsername());
+        if (job == null) {
+            throw new IllegalArgumentException("没有这项账号创建任务");
+        }
+        Map<String, Object> p = new java.util.LinkedHashMap<>();
+        p.put("done", job.done);
+        p.put("total", job.total);
+        p.put("status", job.finished() ? "FINISHED" : "RUNNING");
+        p.put("text", job.total < 0 ? "准备中…" : "已创建 " + job.done + " / " + job.total + " 个账号");
+        return p;
+    }
+
+    @GetMapping("/accounts/jobs/{id}/sheets")
+    ResponseEntity<byte[]> accountSheets(@AuthenticationPrincipal SignedIn me, @PathVariable String id) {
+        AccountJobs.Job job = accountJobs.find(id, me.getUsername());
+        byte[] sheets = job == null ? null : accountJobs.takeSheets(job);
+        if (sheets == null) {
+            return ResponseEntity.status(410).contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
+                    .body("密码表只能下载一次，已下载或任务不存在；遗失时请在“账号”页为相应教师重置密码。".getBytes(StandardCharsets.UTF_8));
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("教师账号初始密码-各校.xlsx", StandardCharsets.UTF_8)
+                        .build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").body(sheets);
     }
 
     @GetMapping("/runs/new")

@@ -58,23 +58,52 @@ class ApprovalController {
 
     @GetMapping("/approvals")
     String queue(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) String term, @RequestParam(required = false) CreditStep step,
-                 @RequestParam(required = false) String school, @RequestParam(required = false) String group, Model model) {
+                 @RequestParam(required = false) String school, @RequestParam(required = false) String group, @RequestParam(required = false) String q,
+                 @RequestParam(required = false) Integer page, @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+                 Model model) {
         List<TeacherDirectory.TermLine> terms = teachers.terms();
         String chosen = term != null ? term : teachers.currentTerm();
         model.addAttribute("terms", terms);
         model.addAttribute("term", chosen);
         model.addAttribute("school", blank(school));
         model.addAttribute("group", blank(group));
+        ListPage.Request request = ListPage.Request.of(page, sort, dir, q);
         if (chosen == null) {
             model.addAttribute("lines", List.of());
+            model.addAttribute("list", ListPage.of(List.<CreditLedger.QueueLine>of(), request, queueSorts(), l -> ""));
             return "approvals";
         }
         Scope scope = scope(me.account(), chosen, step, blank(school), blank(group));
         model.addAttribute("step", scope.step());
         model.addAttribute("steps", me.account().has(AccountRole.ADMIN) && !me.account().has(AccountRole.APPROVER) ? CreditStep.values() : new CreditStep[] {scope.step()});
-        model.addAttribute("lines", scope.queue(ledger));
+        ListPage<CreditLedger.QueueLine> listed = ListPage.of(scope.queue(ledger), request, queueSorts(),
+                l -> l.teacherId() + " " + l.name() + " " + l.group() + " " + l.grade());
+        model.addAttribute("list", listed);
+        model.addAttribute("lines", listed.items());
+        java.util.Map<String, String> filters = new java.util.LinkedHashMap<>();
+        filters.put("term", chosen);
+        filters.put("step", scope.step().name());
+        if (blank(school) != null) {
+            filters.put("school", school);
+        }
+        if (blank(group) != null) {
+            filters.put("group", group);
+        }
+        model.addAttribute("listFilters", filters);
+        model.addAttribute("listQuery", filters.entrySet().stream().map(e -> "&" + e.getKey() + "="
+                + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining()));
         model.addAttribute("fixedGroup", scope.step() == CreditStep.GROUP && me.account().has(AccountRole.APPROVER));
         return "approvals";
+    }
+
+    private static java.util.Map<String, java.util.Comparator<CreditLedger.QueueLine>> queueSorts() {
+        java.util.Map<String, java.util.Comparator<CreditLedger.QueueLine>> sorts = new java.util.LinkedHashMap<>();
+        sorts.put("teacher", java.util.Comparator.comparing(CreditLedger.QueueLine::teacherId));
+        sorts.put("name", java.util.Comparator.comparing(l -> String.valueOf(l.name())));
+        sorts.put("group", java.util.Comparator.comparing(l -> String.valueOf(l.group())));
+        sorts.put("grade", java.util.Comparator.comparing(l -> String.valueOf(l.grade())));
+        sorts.put("credits", java.util.Comparator.comparing(CreditLedger.QueueLine::credits));
+        return sorts;
     }
 
     @PostMapping("/approvals")

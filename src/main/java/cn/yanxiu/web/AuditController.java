@@ -71,8 +71,18 @@ class AuditController {
     }
 
     @GetMapping("/runs")
-    String runList(Model model) {
-        model.addAttribute("runs", runs.newestFirst());
+    String runList(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,
+                   @RequestParam(required = false) String dir, Model model) {
+        java.util.Map<String, java.util.Comparator<EvaluationRuns.Run>> sorts = new java.util.LinkedHashMap<>();
+        sorts.put("id", java.util.Comparator.comparingLong(EvaluationRuns.Run::id).reversed());
+        sorts.put("term", java.util.Comparator.comparing(EvaluationRuns.Run::termId));
+        sorts.put("status", java.util.Comparator.comparing(EvaluationRuns.Run::status));
+        sorts.put("by", java.util.Comparator.comparing(r -> String.valueOf(r.startedBy())));
+        sorts.put("teachers", java.util.Comparator.comparingInt(EvaluationRuns.Run::teachers));
+        ListPage<EvaluationRuns.Run> listed = ListPage.of(runs.newestFirst(), ListPage.Request.of(page, sort, dir, q), sorts,
+                r -> "#" + r.id() + " " + r.termId() + " " + RunStatus.label(r.status()) + " " + r.startedBy() + " " + r.ruleSetHash());
+        model.addAttribute("list", listed);
+        model.addAttribute("runs", listed.items());
         return "audit/runs";
     }
 
@@ -120,15 +130,24 @@ class AuditController {
     }
 
     @GetMapping("/teachers")
-    String search(@RequestParam(required = false) String q, Model model) {
-        model.addAttribute("q", q);
-        model.addAttribute("found", teachers.search(q));
+    String search(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,
+                  @RequestParam(required = false) String dir, Model model) {
+        ListPage.Request r = ListPage.Request.of(page, sort, dir, q);
+        String key = r.sort() != null && cn.yanxiu.teacher.TeacherDirectory.SORTS.containsKey(r.sort()) ? r.sort() : "id";
+        long total = teachers.count(r.q());
+        // a page past the end shows the last one
+        ListPage.Request clamped = new ListPage.Request((int) Math.min(r.page(), Math.max(1, (total + ListPage.SIZE - 1) / ListPage.SIZE)), key,
+                r.descending(), r.q());
+        model.addAttribute("found", ListPage.ofRows(teachers.page(r.q(), key, r.descending(), clamped.offset(), ListPage.SIZE), total, clamped, key));
         return "audit/teachers";
     }
 
     @GetMapping("/teachers/{id}")
-    String teacher(@PathVariable String id, @RequestParam(required = false) String term, Model model) {
-        TeacherRecords.addTo(model, teachers, teachers.find(id).orElseThrow(() -> new IllegalArgumentException("没有教师 " + id)), term);
+    String teacher(@PathVariable String id, @RequestParam(required = false) String term, @RequestParam(required = false) String q,
+                   @RequestParam(required = false) Integer page, @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+                   Model model) {
+        TeacherRecords.addTo(model, teachers, teachers.find(id).orElseThrow(() -> new IllegalArgumentException("没有教师 " + id)), term,
+                ListPage.Request.of(page, sort, dir, q), "/teachers/" + id);
         model.addAttribute("results", jdbc.queryForList("SELECT r.run_id, u.term_id, r.grade, r.final_score FROM evaluation_result r "
                 + "JOIN evaluation_run u ON u.id = r.run_id WHERE r.teacher_id = ? AND u.status = 'COMPLETED' ORDER BY r.run_id DESC", id));
         return "audit/teacher";
@@ -183,7 +202,9 @@ class AuditController {
         for (String g : report.grades()) {
             grades.put(g, report.schools().stream().map(s -> Math.round(s.grade(g) * 1000.0 / s.teachers()) / 10.0).toList());
         }
-        model.addAttribute("gradeChart", Charts.stackedBars("各校等级构成（%）", names, grades, true));
+        String lowest = report.grades().isEmpty() ? null : report.grades().get(report.grades().size() - 1);
+        model.addAttribute("lowestGrade", lowest);
+        model.addAttribute("gradeChart", Charts.stackedBars("各校等级构成（%）", names, grades, true, lowest));
         Double[][] compliance = new Double[names.size()][report.policies().size()];
         for (int r = 0; r < names.size(); r++) {
             for (int c = 0; c < report.policies().size(); c++) {
@@ -191,9 +212,20 @@ class AuditController {
                 compliance[r][c] = share == null ? null : Math.round(share * 1000) / 10.0;
             }
         }
-        model.addAttribute("complianceChart", Charts.heatmap("各校政策达标率（%）", report.policies(), names, compliance));
+        // the scale is cut where the run's rule set cuts its grades (e.g. 60 and 90), so colours read like grades
+        List<Double> cuts = explanations.gradeBands(report.run().ruleSetHash()).stream().map(cn.yanxiu.rules.vocabulary.GradeBand::getMin).toList();
+        model.addAttribute("complianceChart", Charts.heatmap("各校政策达标率（%）", policyNames(report.policies()), names, compliance, cuts));
+        model.addAttribute("policyNames", policyNames(report.policies()));
         model.addAttribute("charts", true);
         return "audit/county";
+    }
+
+    /** "H1 个人研修学时（每学期）…": a policy id with its title, for axes and headers. */
+    private static List<String> policyNames(List<String> ids) {
+        return ids.stream().map(id -> {
+            cn.yanxiu.rules.PolicyCatalog.Entry e = cn.yanxiu.rules.PolicyCatalog.get(id);
+            return e == null ? id : id + " " + e.title();
+        }).toList();
     }
 
     @GetMapping("/runs/{id}/export/{what}")

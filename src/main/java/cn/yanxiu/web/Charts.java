@@ -17,6 +17,11 @@ final class Charts {
 
     /** A stacked bar per category (school), one series per name (grade, activity), values in series order. */
     static String stackedBars(String title, List<String> categories, Map<String, List<? extends Number>> series, boolean stacked) {
+        return stackedBars(title, categories, series, stacked, null);
+    }
+
+    /** As above, with the series named {@code red} (the lowest grade) drawn in red. */
+    static String stackedBars(String title, List<String> categories, Map<String, List<? extends Number>> series, boolean stacked, String red) {
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("animation", false);
         option.put("title", Map.of("text", title, "textStyle", Map.of("fontSize", 14)));
@@ -34,14 +39,48 @@ final class Charts {
                 s.put("stack", "total");
             }
             s.put("data", values);
+            if (name.equals(red)) {
+                s.put("itemStyle", Map.of("color", SCALE.get(0)));
+            }
             list.add(s);
         });
         option.put("series", list);
         return json(option);
     }
 
+    /** Colours of the scale, worst to best: red, amber, yellow-green, green. */
+    private static final List<String> SCALE = List.of("#c0392b", "#e67e22", "#d4c21a", "#27ae60");
+
+    /**
+     * The colour pieces of a percentage scale cut at {@code thresholds} (ascending, between 0 and 100): each piece is
+     * labelled with its range, so the legend reads as the scale. Cut where the rule set cuts its grades, the map
+     * shows the same lines the grades do.
+     */
+    static List<Map<String, Object>> pieces(List<Double> thresholds) {
+        List<Double> cuts = thresholds.stream().filter(t -> t > 0 && t < 100).distinct().sorted().toList();
+        List<Map<String, Object>> pieces = new ArrayList<>();
+        double low = 0;
+        for (int i = 0; i <= cuts.size(); i++) {
+            double high = i < cuts.size() ? cuts.get(i) : 100;
+            Map<String, Object> piece = new LinkedHashMap<>();
+            piece.put("min", low);
+            if (i < cuts.size()) {
+                piece.put("lt", high);
+            } else {
+                piece.put("max", high);
+            }
+            String l = cn.yanxiu.system.PlainNumbers.of(low);
+            String h = cn.yanxiu.system.PlainNumbers.of(high);
+            piece.put("label", i < cuts.size() ? l + "–" + h + "%（不含" + h + "）" : l + "–" + h + "%");
+            piece.put("color", SCALE.get(Math.min(SCALE.size() - 1, Math.round((float) i * (SCALE.size() - 1) / Math.max(1, cuts.size())))));
+            pieces.add(piece);
+            low = high;
+        }
+        return pieces;
+    }
+
     /** A grid of percentages, one row per category (school), one column per column name (policy); empty cells where nothing was checked. */
-    static String heatmap(String title, List<String> columns, List<String> rows, Double[][] percent) {
+    static String heatmap(String title, List<String> columns, List<String> rows, Double[][] percent, List<Double> thresholds) {
         List<Object[]> cells = new ArrayList<>();
         for (int r = 0; r < rows.size(); r++) {
             for (int c = 0; c < columns.size(); c++) {
@@ -54,11 +93,12 @@ final class Charts {
         option.put("animation", false);
         option.put("title", Map.of("text", title, "textStyle", Map.of("fontSize", 14)));
         option.put("tooltip", Map.of("position", "top"));
-        option.put("grid", Map.of("left", 150, "right", 16, "top", 40, "bottom", 64));
-        option.put("xAxis", Map.of("type", "category", "data", columns, "splitArea", Map.of("show", true)));
+        option.put("grid", Map.of("left", 150, "right", 16, "top", 40, "bottom", 150));
+        option.put("xAxis", Map.of("type", "category", "data", columns, "splitArea", Map.of("show", true),
+                "axisLabel", Map.of("rotate", 40, "interval", 0, "fontSize", 11)));
         option.put("yAxis", Map.of("type", "category", "data", rows, "inverse", true, "splitArea", Map.of("show", true)));
-        option.put("visualMap", Map.of("min", 0, "max", 100, "calculable", true, "orient", "horizontal", "left", "center", "bottom", 0,
-                "inRange", Map.of("color", List.of("#c0392b", "#f1c40f", "#27ae60"))));
+        option.put("visualMap", Map.of("type", "piecewise", "pieces", pieces(thresholds), "orient", "horizontal", "left", "center", "bottom", 0,
+                "text", List.of("达标率", "")));
         option.put("series", List.of(Map.of("name", "达标率（%）", "type", "heatmap", "data", cells, "label", Map.of("show", true, "fontSize", 10))));
         return json(option);
     }

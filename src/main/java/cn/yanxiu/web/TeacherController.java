@@ -43,9 +43,12 @@ class TeacherController {
     }
 
     @GetMapping("/me")
-    String me(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) String term, Model model) throws IOException {
+    String me(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) String term, @RequestParam(required = false) String q,
+              @RequestParam(required = false) Integer page, @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+              Model model) throws IOException {
         String id = me.account().teacherId();
-        String chosen = TeacherRecords.addTo(model, teachers, teachers.find(id).orElseThrow(() -> new IllegalArgumentException("账号没有对应的教师")), term);
+        String chosen = TeacherRecords.addTo(model, teachers, teachers.find(id).orElseThrow(() -> new IllegalArgumentException("账号没有对应的教师")), term,
+                ListPage.Request.of(page, sort, dir, q), "/me");
         // the teacher's latest finished run of the chosen term
         List<Long> run = chosen == null ? List.of() : jdbc.queryForList("SELECT r.run_id FROM evaluation_result r JOIN evaluation_run u ON u.id = r.run_id "
                 + "WHERE r.teacher_id = ? AND u.term_id = ? AND u.status = 'COMPLETED' ORDER BY r.run_id DESC", Long.class, id, chosen);

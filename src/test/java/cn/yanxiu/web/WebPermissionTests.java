@@ -625,6 +625,79 @@ abstract class WebPermissionTests {
     }
 
     @Test
+    void teacherAccountsAreCreatedInTheBackgroundWithPasswordSheetsPerSchoolDownloadedOnce() throws Exception {
+        // two teachers lose their accounts (not the ones other tests sign in as), as if they had just been imported
+        List<String> fresh = jdbc.queryForList("SELECT username FROM user_account WHERE teacher_id IS NOT NULL AND username NOT IN (?, ?) "
+                + "AND username <> ? AND approver_step IS NULL ORDER BY username DESC LIMIT 2", String.class, county.teacher().username(), county.otherTeacher().username(),
+                county.groupLeader().username());
+        jdbc.update("DELETE FROM user_account WHERE username IN (?, ?)", fresh.get(0), fresh.get(1));
+
+        MvcResult started = mvc.perform(as(Who.ADMIN, post("/admin/accounts/teachers")).with(csrf())).andReturn();
+        String job = started.getResponse().getRedirectedUrl();
+        assertThat(job).startsWith("/admin/accounts/jobs/");
+        for (int i = 0; i < 200 && !mvc.perform(as(Who.ADMIN, get(job + "/progress"))).andReturn().getResponse().getContentAsString().contains("FINISHED"); i++) {
+            Thread.sleep(100);
+        }
+        String page = mvc.perform(as(Who.ADMIN, get(job))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("已为 2 位教师创建账号", "只能下载一次", "id=\"password-sheets\"");
+        assertThat(status(as(Who.AUDITOR, get(job)))).isNotEqualTo(200);
+
+        MvcResult sheets = mvc.perform(as(Who.ADMIN, get(job + "/sheets"))).andReturn();
+        assertThat(sheets.getResponse().getHeader("Content-Disposition")).contains("attachment");
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(sheets.getResponse().getContentAsByteArray()))) {
+            java.util.Map<String, String> passwords = new java.util.HashMap<>();
+            for (org.apache.poi.ss.usermodel.Sheet sheet : workbook) {
+                assertThat(sheet.getRow(1).getCell(3).getStringCellValue()).isEqualTo("初始密码");
+                for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+                    passwords.put(sheet.getRow(r).getCell(0).getStringCellValue(), sheet.getRow(r).getCell(3).getStringCellValue());
+                }
+            }
+            assertThat(passwords).containsOnlyKeys(fresh);
+            // the printed password is the one that signs in
+            String hash = jdbc.queryForObject("SELECT password_hash FROM user_account WHERE username = ?", String.class, fresh.get(0));
+            assertThat(new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().matches(passwords.get(fresh.get(0)), hash)).isTrue();
+        }
+        assertThat(mvc.perform(as(Who.ADMIN, get(job + "/sheets"))).andReturn().getResponse().getStatus()).as("shown once").isEqualTo(410);
+        assertThat(mvc.perform(as(Who.ADMIN, get(job))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("密码表已下载").doesNotContain("id=\"password-sheets\"");
+    }
+
+    @Test
+    void listsArePagedSortedAndSearched() throws Exception {
+        long teachers = jdbc.queryForObject("SELECT COUNT(*) FROM teacher", Long.class);
+        long pages = (teachers + 49) / 50;
+        String first = mvc.perform(as(Who.AUDITOR, get("/teachers"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(first).contains("共 " + teachers + " 条，第 1/" + pages + " 页", "rel=\"next\"").doesNotContain("rel=\"prev\"");
+        String lowest = jdbc.queryForObject("SELECT MIN(id) FROM teacher", String.class);
+        String highest = jdbc.queryForObject("SELECT MAX(id) FROM teacher", String.class);
+        assertThat(first).contains(">" + lowest + "<").doesNotContain(">" + highest + "<");
+        String descending = mvc.perform(as(Who.AUDITOR, get("/teachers").param("sort", "id").param("dir", "desc"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(descending).contains(">" + highest + "<", "aria-sort=\"descending\"").doesNotContain(">" + lowest + "<");
+        String last = mvc.perform(as(Who.AUDITOR, get("/teachers").param("page", String.valueOf(pages + 5)))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(last).as("a page past the end shows the last").contains("第 " + pages + "/" + pages + " 页", ">" + highest + "<");
+        // a sort the list does not offer is never SQL: the default order, and the table is still there
+        String forged = mvc.perform(as(Who.AUDITOR, get("/teachers").param("sort", "t.id; DROP TABLE teacher").param("dir", "desc"))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(forged).contains(">" + highest + "<");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM teacher", Long.class)).isEqualTo(teachers);
+        // searching by school narrows the list and keeps the words in the box
+        String school = jdbc.queryForObject("SELECT s.name FROM school s WHERE EXISTS (SELECT 1 FROM teacher t WHERE t.school_id = s.id) ORDER BY s.id "
+                + "LIMIT 1", String.class);
+        long inSchool = jdbc.queryForObject("SELECT COUNT(*) FROM teacher t JOIN school s ON s.id = t.school_id WHERE s.name = ?", Long.class, school);
+        String found = mvc.perform(as(Who.AUDITOR, get("/teachers").param("q", school))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(found).contains("共 " + inSchool + " 条", "value=\"" + school + "\"");
+
+        String accounts = mvc.perform(as(Who.ADMIN, get("/admin/accounts").param("q", "auditor"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(accounts).contains("共 1 条", ">auditor<");
+        String runs = mvc.perform(as(Who.AUDITOR, get("/runs").param("sort", "teachers").param("dir", "desc"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(runs).contains("aria-sort=\"descending\"", "共 ");
+    }
+
+    @Test
     void hostileSearchTextIsEscapedAndMatchesNothingUnexpected() throws Exception {
         String page = mvc.perform(as(Who.AUDITOR, get("/teachers")).param("q", "<script>alert(1)</script>")).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
