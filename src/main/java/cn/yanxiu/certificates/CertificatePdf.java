@@ -70,6 +70,16 @@ final class CertificatePdf {
                 for (int i = 0; i < parts.length; i++) {
                     y = line(cs, font, 11, 120, y, (i == 0 ? "各类学时：" : "　　　　　") + parts[i]);
                 }
+                // the issuing authority, its signature line and (when configured) its seal, above the QR code
+                float right = width - 420;
+                if (c.seal() != null) {
+                    org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image =
+                            org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject.createFromByteArray(doc, c.seal(), "seal.png");
+                    cs.drawImage(image, right + 40, 150, 110, 110);
+                }
+                line(cs, font, 14, right, 220, "发证单位：" + (c.issuer() == null || c.issuer().isBlank() ? "＿＿＿＿＿＿＿＿" : c.issuer()));
+                line(cs, font, 12, right, 196, "负责人（签章）：＿＿＿＿＿＿");
+                line(cs, font, 12, right, 174, DATE.format(c.issuedAt()));
                 line(cs, font, 10, 90, 110, "证书编号：" + c.serial());
                 line(cs, font, 10, 90, 92, "发证日期：" + DATE.format(c.issuedAt()) + "　　规则集：" + c.ruleSetHash().substring(0, 16));
                 line(cs, font, 10, 90, 74, "扫描右侧二维码或访问 " + verifyUrl + " 核验真伪");

@@ -35,25 +35,98 @@ public class Certificates {
     private final EvaluationRuns runs;
     private final CertificateSerials serials;
     private final String verifyBase;
+    private final String issuer;
 
+    /**
+     * {@code verifyBase}: the public address a certificate's QR code and text point to, configured once
+     * ({@code YANXIU_VERIFY_URL}); in production (the MySQL profile) a local address is refused at start-up, since
+     * nobody holding the certificate could reach it. {@code issuer}: the issuing authority printed on certificates
+     * ({@code YANXIU_CERTIFICATE_ISSUER}; when empty, the teacher's district as the records name it). {@code seal}:
+     * an optional PNG of the seal ({@code YANXIU_CERTIFICATE_SEAL}).
+     */
     Certificates(JdbcTemplate jdbc, EvaluationRuns runs, CertificateSerials serials,
-                 @Value("${yanxiu.certificates.verify-url:http://localhost:8080/verify/}") String verifyBase) {
+                 @Value("${yanxiu.certificates.verify-url:http://localhost:8080/verify/}") String verifyBase,
+                 @Value("${yanxiu.certificates.issuer:}") String issuer, @Value("${yanxiu.certificates.seal:}") String seal,
+                 @Value("${yanxiu.production:false}") boolean production) {
         this.jdbc = jdbc;
         this.runs = runs;
         this.serials = serials;
-        this.verifyBase = verifyBase;
+        this.verifyBase = verifyBase.endsWith("/") ? verifyBase : verifyBase + "/";
+        this.issuer = issuer == null ? "" : issuer.strip();
+        this.production = production;
+        this.sealPath = seal;
     }
 
-    public record Issued(int certificates, int newlyIssued, List<Path> zips) {
+    private final boolean production;
+    private final String sealPath;
+    private volatile byte[] seal;
+
+    /**
+     * In production the verification address must be one a certificate holder can reach: {@code serve} checks this
+     * before it starts, and issuing refuses to draw certificates that point at this machine.
+     */
+    public void requirePublicVerifyUrl() {
+        if (production && isLocal(verifyBase)) {
+            throw new CertificateRefused("生产环境必须配置证书核验地址 YANXIU_VERIFY_URL（现为 " + verifyBase
+                    + "，持证人和核验单位无法访问本机地址），例如 https://yanxiu.example.gov.cn/verify/");
+        }
+        if (seal == null) {
+            seal = readSeal(sealPath);
+        }
+    }
+
+    static boolean isLocal(String url) {
+        String host;
+        try {
+            host = java.net.URI.create(url.strip()).getHost();
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+        return host == null || host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1")
+                || host.equals("0.0.0.0");
+    }
+
+    private static byte[] readSeal(String path) {
+        if (path == null || path.isBlank()) {
+            return new byte[0];
+        }
+        try {
+            byte[] png = Files.readAllBytes(Path.of(path.strip()));
+            if (png.length < 8 || png[0] != (byte) 0x89 || png[1] != 'P' || png[2] != 'N' || png[3] != 'G') {
+                throw new CertificateRefused("印章图片 " + path + " 不是 PNG 文件（YANXIU_CERTIFICATE_SEAL）");
+            }
+            return png;
+        } catch (IOException e) {
+            throw new CertificateRefused("无法读取印章图片 " + path + "（YANXIU_CERTIFICATE_SEAL）：" + e.getMessage());
+        }
+    }
+
+    private byte[] sealImage() {
+        requirePublicVerifyUrl();
+        return seal.length == 0 ? null : seal;
+    }
+
+    /** The issuing authority for a school's certificates: the configured one, else the school's district. */
+    private String issuerFor(String schoolId) {
+        if (!issuer.isEmpty()) {
+            return issuer;
+        }
+        return jdbc.query("SELECT d.name FROM school s JOIN district d ON d.id = s.district_id WHERE s.id = ?", (rs, i) -> rs.getString(1), schoolId)
+                .stream().findFirst().orElse("");
+    }
+
+    /** {@code revoked}: eligible teachers whose certificate was revoked, left out of the PDFs and the ZIPs. */
+    public record Issued(int certificates, int newlyIssued, List<Path> zips, int revoked) {
     }
 
     /** The approval steps shown on verification. */
     public record Approval(String step, String actor, Instant at) {
     }
 
+    /** What a verifier needs and no more: who holds it, what it states, who issued it, the approval steps and when (not who approved). */
     public record Verification(String serial, Status status, String message, String teacherName, String schoolName, String termId,
                                String grade, BigDecimal hours, BigDecimal credits, String ruleSetHash, List<Approval> approvals,
-                               Instant issuedAt, Instant revokedAt, String revokeReason) {
+                               Instant issuedAt, Instant revokedAt, String revokeReason, String issuer) {
         public enum Status { GENUINE, REVOKED, NOT_GENUINE }
     }
 
@@ -72,6 +145,7 @@ public class Certificates {
         if (!run.completed()) {
             throw new CertificateRefused("运行 #" + runId + " 状态为 " + run.status() + "，只有完成的运行才能发证");
         }
+        requirePublicVerifyUrl();
         record Candidate(long entryId, String teacherId, String name, String schoolId, String schoolName, String termName, String grade,
                          BigDecimal hours, BigDecimal credits) {
         }
@@ -87,11 +161,21 @@ public class Certificates {
         Map<String, List<Path>> bySchool = new TreeMap<>();
         int fresh = 0;
         int done = 0;
+        int revoked = 0;
         for (Candidate c : candidates) {
-            List<Object[]> existing = jdbc.query("SELECT serial, issued_at FROM certificate WHERE entry_id = ?",
-                    (rs, i) -> new Object[] {rs.getString(1), rs.getTimestamp(2).toInstant()}, c.entryId());
+            List<Object[]> existing = jdbc.query("SELECT serial, issued_at, revoked_at FROM certificate WHERE entry_id = ?",
+                    (rs, i) -> new Object[] {rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getTimestamp(3)}, c.entryId());
             String serial;
             Instant issuedAt;
+            if (!existing.isEmpty() && existing.get(0)[2] != null) {
+                // a revoked certificate is never drawn or zipped again; a copy left from an earlier issue is removed
+                Files.deleteIfExists(dir.resolve(c.schoolId()).resolve(c.teacherId() + "-" + existing.get(0)[0] + ".pdf"));
+                revoked++;
+                if (progress != null) {
+                    progress.update(++done);
+                }
+                continue;
+            }
             if (existing.isEmpty()) {
                 serial = serials.newSerial(run.termId());
                 issuedAt = Instant.now();
@@ -107,7 +191,8 @@ public class Certificates {
             Path schoolDir = Files.createDirectories(dir.resolve(c.schoolId()));
             Path pdf = schoolDir.resolve(c.teacherId() + "-" + serial + ".pdf");
             CertificatePdf.write(new CertificateContent(serial, c.teacherId(), c.name(), c.schoolName(), c.termName(), c.grade(), c.hours(),
-                    c.credits(), labelled(hoursByKind.getOrDefault(c.teacherId(), Map.of())), run.ruleSetHash(), issuedAt), verifyBase + serial, pdf);
+                    c.credits(), labelled(hoursByKind.getOrDefault(c.teacherId(), Map.of())), run.ruleSetHash(), issuedAt, issuerFor(c.schoolId()), sealImage()),
+                    verifyBase + serial, pdf);
             bySchool.computeIfAbsent(c.schoolId(), k -> new ArrayList<>()).add(pdf);
             if (progress != null) {
                 progress.update(++done);
@@ -128,7 +213,7 @@ public class Certificates {
             }
             zips.add(zip);
         }
-        return new Issued(candidates.size(), fresh, zips);
+        return new Issued(candidates.size() - revoked, fresh, zips, revoked);
     }
 
     /** A teacher's certificates, newest first: serial, term, revoked or not. */
@@ -148,15 +233,15 @@ public class Certificates {
         }
         Stored c = jdbc.query("SELECT c.teacher_id, t.name, s.id, s.name, c.term_id, m.name, c.run_id, c.grade, c.hours, c.credits, c.issued_at, u.rule_set_hash "
                 + "FROM certificate c JOIN teacher t ON t.id = c.teacher_id JOIN school s ON s.id = t.school_id JOIN term m ON m.id = c.term_id "
-                + "JOIN evaluation_run u ON u.id = c.run_id WHERE c.serial = ?", (rs, i) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3),
+                + "JOIN evaluation_run u ON u.id = c.run_id WHERE c.serial = ? AND c.revoked_at IS NULL", (rs, i) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getBigDecimal(9), rs.getBigDecimal(10),
                         rs.getTimestamp(11).toInstant(), rs.getString(12)), serial).stream().findFirst()
-                .orElseThrow(() -> new CertificateRefused("没有证书 " + serial));
+                .orElseThrow(() -> new CertificateRefused("没有有效的证书 " + serial + "（不存在或已撤销；撤销的证书不再提供下载）"));
         Map<ActivityType, BigDecimal> hours = HoursByKind.of(jdbc, c.termId(), c.schoolId()).getOrDefault(c.teacherId(), Map.of());
         Path file = Files.createTempFile("yanxiu-certificate", ".pdf");
         try {
             CertificatePdf.write(new CertificateContent(serial, c.teacherId(), c.name(), c.schoolName(), c.termName(), c.grade(), c.hours(), c.credits(),
-                    labelled(hours), c.hash(), c.issuedAt()), verifyBase + serial, file);
+                    labelled(hours), c.hash(), c.issuedAt(), issuerFor(c.schoolId()), sealImage()), verifyBase + serial, file);
             return Files.readAllBytes(file);
         } finally {
             Files.deleteIfExists(file);
@@ -170,7 +255,7 @@ public class Certificates {
             return notGenuine(s, "证书编号无效：不是本系统签发的编号（可能被改动）");
         }
         List<Verification> found = jdbc.query("SELECT c.serial, c.teacher_id, c.term_id, c.run_id, c.grade, c.hours, c.credits, c.signature, "
-                + "t.name, s.name, u.rule_set_hash, c.issued_at, c.revoked_at, c.revoke_reason, c.entry_id FROM certificate c "
+                + "t.name, s.name, u.rule_set_hash, c.issued_at, c.revoked_at, c.revoke_reason, c.entry_id, t.school_id FROM certificate c "
                 + "JOIN teacher t ON t.id = c.teacher_id JOIN school s ON s.id = t.school_id JOIN evaluation_run u ON u.id = c.run_id WHERE c.serial = ?",
                 (rs, i) -> {
                     boolean intact = serials.sign(stated(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
@@ -180,12 +265,13 @@ public class Certificates {
                     }
                     Timestamp revoked = rs.getTimestamp(13);
                     List<Approval> approvals = jdbc.query("SELECT step, actor, acted_at FROM credit_step WHERE entry_id = ? AND decision <> 'RETURNED' ORDER BY id",
-                            (r, j) -> new Approval(cn.yanxiu.credits.CreditStep.valueOf(r.getString(1)).label(), r.getString(2), r.getTimestamp(3).toInstant()),
+                            (r, j) -> new Approval(cn.yanxiu.credits.CreditStep.valueOf(r.getString(1)).label(), null, r.getTimestamp(3).toInstant()),
                             rs.getLong(15));
                     return new Verification(s, revoked == null ? Verification.Status.GENUINE : Verification.Status.REVOKED,
                             revoked == null ? "真实有效的证书" : "证书已于 " + revoked.toInstant() + " 撤销：" + rs.getString(14),
                             rs.getString(9), rs.getString(10), rs.getString(3), rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
-                            rs.getString(11), approvals, rs.getTimestamp(12).toInstant(), revoked == null ? null : revoked.toInstant(), rs.getString(14));
+                            rs.getString(11), approvals, rs.getTimestamp(12).toInstant(), revoked == null ? null : revoked.toInstant(), rs.getString(14),
+                            issuerFor(rs.getString(16)));
                 }, s);
         return found.isEmpty() ? notGenuine(s, "查无此证书编号，不是真实证书") : found.get(0);
     }
@@ -220,6 +306,6 @@ public class Certificates {
     }
 
     private static Verification notGenuine(String serial, String why) {
-        return new Verification(serial, Verification.Status.NOT_GENUINE, why, null, null, null, null, null, null, null, List.of(), null, null, null);
+        return new Verification(serial, Verification.Status.NOT_GENUINE, why, null, null, null, null, null, null, null, List.of(), null, null, null, null);
     }
 }

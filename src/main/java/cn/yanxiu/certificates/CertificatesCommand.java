@@ -46,8 +46,8 @@ class CertificatesCommand implements Callable<Integer>, YanxiuSubcommand {
         try {
             Certificates.Issued issued = certificates.issue(run, by, out, err);
             PrintWriter o = spec.commandLine().getOut();
-            o.printf("运行 #%d：证书 %d 份（新签发 %d 份）→ %s；按学校打包 %d 个 ZIP%n", run, issued.certificates(), issued.newlyIssued(), out,
-                    issued.zips().size());
+            o.printf("运行 #%d：证书 %d 份（新签发 %d 份）→ %s；按学校打包 %d 个 ZIP%s%n", run, issued.certificates(), issued.newlyIssued(), out,
+                    issued.zips().size(), issued.revoked() == 0 ? "" : "；已撤销的 " + issued.revoked() + " 份不再生成");
             o.flush();
             return 0;
         } catch (Certificates.CertificateRefused e) {
@@ -80,7 +80,10 @@ class CertificatesCommand implements Callable<Integer>, YanxiuSubcommand {
                 out.printf("  %s，%s，学期 %s，等级 %s，认定学时 %s，学分 %s%n", v.teacherName(), v.schoolName(), v.termId(), v.grade(),
                         v.hours().stripTrailingZeros().toPlainString(), v.credits().stripTrailingZeros().toPlainString());
                 out.println("  规则集哈希：" + v.ruleSetHash());
-                v.approvals().forEach(a -> out.println("  " + a.step() + "：" + a.actor() + " " + a.at()));
+                v.approvals().forEach(a -> out.println("  " + a.step() + "：已通过 " + a.at()));
+                if (v.issuer() != null && !v.issuer().isBlank()) {
+                    out.println("  发证单位：" + v.issuer());
+                }
                 out.println("  发证：" + v.issuedAt());
             }
             out.flush();

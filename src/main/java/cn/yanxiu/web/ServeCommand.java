@@ -28,9 +28,11 @@ class ServeCommand implements Callable<Integer>, YanxiuSubcommand {
     private final Accounts accounts;
     private final String adminUsername;
     private final String adminPassword;
+    private final cn.yanxiu.certificates.Certificates certificates;
 
     ServeCommand(@Value("${server.port:8080}") String port, Accounts accounts, @Value("${yanxiu.admin.username:admin}") String adminUsername,
-                 @Value("${yanxiu.admin.password:}") String adminPassword) {
+                 @Value("${yanxiu.admin.password:}") String adminPassword, cn.yanxiu.certificates.Certificates certificates) {
+        this.certificates = certificates;
         this.port = port;
         this.accounts = accounts;
         this.adminUsername = adminUsername;
@@ -40,6 +42,13 @@ class ServeCommand implements Callable<Integer>, YanxiuSubcommand {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        try {
+            certificates.requirePublicVerifyUrl();
+        } catch (cn.yanxiu.certificates.Certificates.CertificateRefused e) {
+            spec.commandLine().getErr().println("未启动：" + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return 2;
+        }
         Optional<String> generated = accounts.ensureFirstAdmin(adminUsername, adminPassword);
         generated.ifPresent(p -> out.println("已创建首位管理员：用户名 " + adminUsername + "，初始密码 " + p
                 + "（只显示这一次；登录后请在右上角修改）"));

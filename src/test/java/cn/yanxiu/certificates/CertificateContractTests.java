@@ -61,6 +61,12 @@ abstract class CertificateContractTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    CertificateSerials serials;
+
+    @Autowired
+    EvaluationRuns runs;
+
     Path out;
     EvaluationRuns.Run run;
     String school;
@@ -119,12 +125,39 @@ abstract class CertificateContractTests {
         String schoolName = jdbc.queryForObject("SELECT name FROM school WHERE id = ?", String.class, school);
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(doc);
-            assertThat(text).contains("校本研修合格证书", "继续教育学分证明", name, schoolName, "2025-2026学年第一学期", serial, "学分", "各类学时：", "自学 ");
+            String district = jdbc.queryForObject("SELECT d.name FROM school s JOIN district d ON d.id = s.district_id WHERE s.id = ?", String.class, school);
+            assertThat(text).contains("校本研修合格证书", "继续教育学分证明", name, schoolName, "2025-2026学年第一学期", serial, "学分", "各类学时：", "自学 ",
+                    "发证单位：" + district, "负责人（签章）");
             BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 150);
             ImageIO.write(page, "png", Path.of("target", "certificate-sample.png").toFile());
             String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page)))).getText();
             assertThat(decoded).isEqualTo("http://localhost:8080/verify/" + serial);
         }
+    }
+
+    @Test
+    void inProductionALocalVerificationAddressIsRefusedAndAPublicOneWithAnIssuerAndSealIsDrawn(@TempDir Path dir) throws Exception {
+        Certificates local = new Certificates(jdbc, runs, serials, "http://127.0.0.1:8080/verify/", "", "", true);
+        assertThatThrownBy(local::requirePublicVerifyUrl).hasMessageContaining("YANXIU_VERIFY_URL");
+        assertThatThrownBy(() -> local.issue(run.id(), "县教师发展中心", dir, null)).hasMessageContaining("YANXIU_VERIFY_URL");
+        assertThat(Certificates.isLocal("http://localhost/verify/")).isTrue();
+        assertThat(Certificates.isLocal("https://yanxiu.example.gov.cn/verify/")).isFalse();
+
+        // a seal that is not a PNG is refused with its setting named; a real one is drawn
+        Path notPng = Files.writeString(dir.resolve("seal.png"), "not an image");
+        assertThatThrownBy(() -> new Certificates(jdbc, runs, serials, "https://yanxiu.example.gov.cn/verify/", "", notPng.toString(), true)
+                .requirePublicVerifyUrl()).hasMessageContaining("YANXIU_CERTIFICATE_SEAL");
+        Path seal = dir.resolve("real-seal.png");
+        BufferedImage red = new BufferedImage(64, 64, BufferedImage.TYPE_INT_ARGB);
+        red.createGraphics().fillOval(0, 0, 64, 64);
+        ImageIO.write(red, "png", seal.toFile());
+        Certificates bureau = new Certificates(jdbc, runs, serials, "https://yanxiu.example.gov.cn/verify", "某某县教育局", seal.toString(), true);
+        String serial = jdbc.queryForObject("SELECT MIN(serial) FROM certificate WHERE revoked_at IS NULL", String.class);
+        try (PDDocument doc = Loader.loadPDF(bureau.pdf(serial))) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("发证单位：某某县教育局", "https://yanxiu.example.gov.cn/verify/" + serial);
+            assertThat(doc.getPage(0).getResources().getXObjectNames()).as("the seal image").isNotEmpty();
+        }
+        assertThat(bureau.verify(serial).issuer()).isEqualTo("某某县教育局");
     }
 
     @Test
@@ -135,6 +168,9 @@ abstract class CertificateContractTests {
         assertThat(v.ruleSetHash()).isEqualTo(run.ruleSetHash());
         assertThat(v.termId()).isEqualTo(TERM);
         assertThat(v.approvals()).extracting(Certificates.Approval::step).containsExactly("教研组认定", "教导处复审", "学分登记");
+        assertThat(v.approvals()).as("a verifier sees the steps and dates, not who approved").allSatisfy(a -> assertThat(a.actor()).isNull());
+        assertThat(v.issuer()).isEqualTo(jdbc.queryForObject("SELECT d.name FROM teacher t JOIN school s ON s.id = t.school_id "
+                + "JOIN district d ON d.id = s.district_id JOIN certificate c ON c.teacher_id = t.id WHERE c.serial = ?", String.class, serial));
         Certificates.Verification pasted = certificates.verify("  " + serial + " \n");
         assertThat(pasted.status()).as("a serial pasted with spaces around it").isEqualTo(Certificates.Verification.Status.GENUINE);
         assertThat(pasted.serial()).as("the page shows the serial it checked").isEqualTo(serial);
@@ -163,12 +199,26 @@ abstract class CertificateContractTests {
     }
 
     @Test
-    void aRevokedCertificateSaysSoWithTheReason() {
+    void aRevokedCertificateSaysSoWithTheReasonAndIsNeverDrawnZippedOrDownloadedAgain(@TempDir Path again) throws Exception {
         List<String> serials = jdbc.queryForList("SELECT serial FROM certificate ORDER BY serial", String.class);
         String serial = serials.get(serials.size() / 2);
         assertThatThrownBy(() -> certificates.revoke(serial, "管理员", " ")).hasMessageContaining("撤销必须说明原因");
+        Certificates.Issued before = certificates.issue(run.id(), "县教师发展中心", again, null);
 
         certificates.revoke(serial, "管理员", "学分更正后重新认定");
+
+        Certificates.Issued after = certificates.issue(run.id(), "县教师发展中心", again, null);
+        assertThat(after.revoked()).isEqualTo(1);
+        assertThat(after.certificates()).isEqualTo(before.certificates() - 1);
+        try (Stream<Path> files = Files.walk(again)) {
+            assertThat(files.map(Path::toString)).as("the copy written before the revocation is gone").noneMatch(f -> f.contains(serial));
+        }
+        for (Path zip : after.zips()) {
+            try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+                assertThat(z.stream().map(java.util.zip.ZipEntry::getName)).noneMatch(n -> n.contains(serial));
+            }
+        }
+        assertThatThrownBy(() -> certificates.pdf(serial)).hasMessageContaining("已撤销");
 
         Certificates.Verification v = certificates.verify(serial);
         assertThat(v.status()).isEqualTo(Certificates.Verification.Status.REVOKED);

@@ -144,6 +144,16 @@ class BrowserTests {
             assertThat(runs).as("statuses in Chinese, the grade mix in words").contains("已完成").doesNotContain("COMPLETED")
                     .doesNotContain("=").doesNotContain(";").containsPattern("\\d+（\\d+(\\.\\d)?%）");
             b.screenshot("07-auditor-runs");
+            // the directory is paged: the next page shows other teachers, and says where it is
+            b.open("/teachers");
+            String firstPage = b.text(By.id("found"));
+            b.find(By.cssSelector("a[rel=next]")).click();
+            b.waitFor(By.id("found"));
+            assertThat(b.text(By.cssSelector(".pager"))).contains("第 2 /");
+            assertThat(b.text(By.id("found"))).isNotEqualTo(firstPage);
+            b.find(By.linkText("姓名")).click();
+            b.waitFor(By.id("found"));
+            assertThat(b.driver().findElement(By.cssSelector("th[aria-sort=ascending]")).getText()).contains("姓名");
             b.open("/teachers?q=" + teacher);
             b.find(By.linkText(teacher)).click();
             b.find(By.linkText("查看评价依据")).click();
@@ -249,18 +259,24 @@ class BrowserTests {
 
     @Test
     @Order(5)
-    void everyMainPageFitsAPhone() throws Exception {
+    void everyMainPageFitsAPhoneAndADesktop() throws Exception {
         long run = jdbc.queryForObject("SELECT MAX(id) FROM evaluation_run WHERE status = 'COMPLETED'", Long.class);
         String teacher = county.teacher().username();
         try (Browser b = new Browser(port)) {
             b.signIn("admin", county.adminPassword());
-            b.resize(390, 844);
-            for (String page : List.of("/admin", "/admin/import", "/admin/accounts", "/rule-sets", "/rule-sets/" + WebCounty.RULES,
-                    "/rule-sets/" + WebCounty.RULES + "/files/grading.drl", "/runs", "/runs/" + run, "/teachers?q=" + teacher,
-                    "/runs/" + run + "/teachers/" + teacher, "/county?run=" + run, "/diff", "/approvals")) {
-                b.open(page);
-                b.waitFor(By.tagName("h1"));
-                assertThat(b.sidewaysOverflow()).as("%s at 390 px", page).isZero();
+            List<String> pages = List.of("/admin", "/admin/import", "/admin/accounts", "/rule-sets", "/rule-sets/" + WebCounty.RULES,
+                    "/rule-sets/" + WebCounty.RULES + "/files/grading.drl", "/rule-sets/" + WebCounty.RULES + "/files/parameters.drl.xlsx",
+                    "/rule-sets/" + WebCounty.RULES + "/manifest", "/runs", "/runs/" + run, "/teachers", "/teachers?q=" + teacher,
+                    "/runs/" + run + "/teachers/" + teacher, "/county?run=" + run, "/diff", "/approvals");
+            for (int[] size : List.of(new int[] {1366, 900}, new int[] {390, 844})) {
+                b.resize(size[0], size[1]);
+                for (String page : pages) {
+                    b.open(page);
+                    b.waitFor(By.tagName("h1"));
+                    assertThat(b.sidewaysOverflow()).as("%s at %d px", page, size[0]).isZero();
+                }
+                b.open("/teachers");
+                b.screenshot(size[0] > 1000 ? "28-desktop-teachers-paged" : "29-phone-teachers-paged");
             }
             b.open("/runs/" + run + "/teachers/" + teacher);
             b.screenshot("30-phone-explanation");
@@ -290,7 +306,8 @@ class BrowserTests {
             found.put("/login", b.seriousAccessibilityViolations());
             b.signIn("admin", county.adminPassword());
             for (String page : List.of("/admin", "/admin/import", "/admin/accounts", "/rule-sets/" + WebCounty.RULES, "/runs", "/runs/" + run,
-                    "/teachers?q=" + teacher, "/runs/" + run + "/teachers/" + teacher, "/county?run=" + run, "/diff", "/approvals")) {
+                    "/teachers", "/teachers?q=" + teacher, "/runs/" + run + "/teachers/" + teacher, "/county?run=" + run, "/diff", "/approvals",
+                    "/rule-sets/" + WebCounty.RULES + "/files/parameters.drl.xlsx", "/rule-sets/" + WebCounty.RULES + "/manifest")) {
                 b.open(page);
                 b.waitFor(By.tagName("h1"));
                 found.put(page, b.seriousAccessibilityViolations());
