@@ -15,6 +15,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class YanxiuApplication {
 
     public static void main(String[] args) {
+        // every timestamp is stored in UTC, whatever zone this machine is set to; Times shows them in the configured zone
+        cn.yanxiu.system.Times.storeInUtc();
         if (CommandsBeforeSpring.wanted(args)) {
             System.exit(CommandsBeforeSpring.answer(args));
         }

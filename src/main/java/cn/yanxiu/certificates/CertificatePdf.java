@@ -31,7 +31,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  */
 final class CertificatePdf {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(cn.yanxiu.system.Times.zone());
     private static final byte[] FONT = loadFont();
     private static final PDType1Font LATIN = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private static final org.apache.fontbox.ttf.CmapLookup CJK_GLYPHS = cmap();

@@ -268,7 +268,7 @@ public class Certificates {
                             (r, j) -> new Approval(cn.yanxiu.credits.CreditStep.valueOf(r.getString(1)).label(), null, r.getTimestamp(3).toInstant()),
                             rs.getLong(15));
                     return new Verification(s, revoked == null ? Verification.Status.GENUINE : Verification.Status.REVOKED,
-                            revoked == null ? "真实有效的证书" : "证书已于 " + revoked.toInstant() + " 撤销：" + rs.getString(14),
+                            revoked == null ? "真实有效的证书" : "证书已于 " + cn.yanxiu.system.Times.second(revoked.toInstant()) + " 撤销：" + rs.getString(14),
                             rs.getString(9), rs.getString(10), rs.getString(3), rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
                             rs.getString(11), approvals, rs.getTimestamp(12).toInstant(), revoked == null ? null : revoked.toInstant(), rs.getString(14),
                             issuerFor(rs.getString(16)));

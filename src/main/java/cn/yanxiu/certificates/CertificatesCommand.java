@@ -80,11 +80,11 @@ class CertificatesCommand implements Callable<Integer>, YanxiuSubcommand {
                 out.printf("  %s，%s，学期 %s，等级 %s，认定学时 %s，学分 %s%n", v.teacherName(), v.schoolName(), v.termId(), v.grade(),
                         v.hours().stripTrailingZeros().toPlainString(), v.credits().stripTrailingZeros().toPlainString());
                 out.println("  规则集哈希：" + v.ruleSetHash());
-                v.approvals().forEach(a -> out.println("  " + a.step() + "：已通过 " + a.at()));
+                v.approvals().forEach(a -> out.println("  " + a.step() + "：已通过 " + cn.yanxiu.system.Times.second(a.at())));
                 if (v.issuer() != null && !v.issuer().isBlank()) {
                     out.println("  发证单位：" + v.issuer());
                 }
-                out.println("  发证：" + v.issuedAt());
+                out.println("  发证：" + cn.yanxiu.system.Times.second(v.issuedAt()));
             }
             out.flush();
             return v.status() == Certificates.Verification.Status.GENUINE ? 0 : 1;

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CreditSummaryExporter {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(cn.yanxiu.system.Times.zone());
     private final JdbcTemplate jdbc;
 
     CreditSummaryExporter(JdbcTemplate jdbc) {

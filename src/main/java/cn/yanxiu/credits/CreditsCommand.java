@@ -201,9 +201,10 @@ class CreditsCommand implements YanxiuSubcommand {
                 out.printf("#%d  学期 %s  运行 #%d  %s  学时 %s  学分 %s  %s%s%n", e.id(), e.termId(), e.runId(), e.grade() == null ? "" : e.grade(),
                         e.hours().stripTrailingZeros().toPlainString(), e.credits().stripTrailingZeros().toPlainString(), e.status().label(),
                         e.correctsId() == null ? "" : "（更正 #" + e.correctsId() + "：" + e.reason() + "）");
-                out.printf("      提出：%s %s%n", e.proposedBy(), e.proposedAt());
+                out.printf("      提出：%s %s%n", e.proposedBy(), cn.yanxiu.system.Times.second(e.proposedAt()));
                 for (var s : e.steps()) {
-                    out.printf("      %s：%s %s %s%s%n", s.step().label(), "RETURNED".equals(s.decision()) ? "退回" : "通过", s.actor(), s.actedAt(),
+                    out.printf("      %s：%s %s %s%s%n", s.step().label(), "RETURNED".equals(s.decision()) ? "退回" : "通过", s.actor(),
+                            cn.yanxiu.system.Times.second(s.actedAt()),
                             s.comment() == null ? "" : "（" + s.comment() + "）");
                 }
                 if (e.status() == CreditStatus.REGISTERED) {

@@ -84,7 +84,7 @@ public class EvaluationRuns {
             Long other = jdbc.queryForObject("SELECT run_id FROM run_lock WHERE term_id = ?", Long.class, termId);
             Run running = find(other).orElseThrow();
             boolean killed = running.heartbeatAt().isBefore(Instant.now().minus(stale));
-            throw new RunRefused("学期 " + termId + " 已有运行 #" + other + " 未结束（" + running.startedBy() + " 于 " + running.startedAt() + " 开始）"
+            throw new RunRefused("学期 " + termId + " 已有运行 #" + other + " 未结束（" + running.startedBy() + " 于 " + cn.yanxiu.system.Times.second(running.startedAt()) + " 开始）"
                     + (killed ? "；它已中断，可用 evaluate --resume " + other + " 继续，或 --abandon " + other + " 放弃" : "；请等它结束"));
         }
         return find(id).orElseThrow();

@@ -23,6 +23,12 @@ class PageAdvice {
         return sessionSeconds;
     }
 
+    /** The zone every page shows times in (YANXIU_ZONE, default Asia/Shanghai). */
+    @ModelAttribute("zone")
+    String zone() {
+        return cn.yanxiu.system.Times.zone().getId();
+    }
+
     @ModelAttribute("statusLabels")
     java.util.Map<String, String> statusLabels() {
         return RunStatus.LABELS;

@@ -77,7 +77,7 @@ class WebSecurity {
 
     /** Says why sign-in failed: a wrong name or password, a switched-off account, or a lock and until when. */
     private static AuthenticationFailureHandler failure(LoginThrottle throttle) {
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm").withZone(cn.yanxiu.system.Times.zone());
         return (request, response, e) -> {
             String target = "/login?error";
             if (e instanceof org.springframework.security.authentication.DisabledException) {
