@@ -1,6 +1,7 @@
 package cn.yanxiu.credits;
 
 import cn.yanxiu.evaluation.EvaluationRuns;
+import cn.yanxiu.evaluation.RunPublications;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -26,7 +27,10 @@ public class CreditLedger {
     private final TransactionTemplate transactions;
     private final EvaluationRuns runs;
 
-    CreditLedger(JdbcTemplate jdbc, TransactionTemplate transactions, EvaluationRuns runs) {
+    private final RunPublications publications;
+
+    CreditLedger(JdbcTemplate jdbc, TransactionTemplate transactions, EvaluationRuns runs, RunPublications publications) {
+        this.publications = publications;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.runs = runs;
@@ -63,6 +67,13 @@ public class CreditLedger {
         if (!run.completed()) {
             throw new CreditRefused("运行 #" + runId + " 状态为 " + run.status() + "，只有完成的运行才能认定学分");
         }
+        // credits come only from the term's official run; the first proposal of a term publishes its run
+        java.util.Optional<RunPublications.Publication> official = publications.official(run.termId());
+        if (official.isPresent() && official.get().runId() != runId) {
+            throw new CreditRefused("运行 #" + runId + " 不是学期 " + run.termId() + " 的正式结果（正式结果为运行 #" + official.get().runId()
+                    + "）：学分只按正式结果提出；确需改用本次运行，先发布它：publish --run " + runId + " --by 姓名 --reason 原因");
+        }
+        boolean publishFirst = official.isEmpty();
         Map<String, Object[]> current = new HashMap<>();
         jdbc.query("SELECT teacher_id, id, hours, credits, status FROM credit_entry WHERE term_id = ? AND status <> 'SUPERSEDED'",
                 rs -> {
@@ -98,6 +109,13 @@ public class CreditLedger {
         }
         Timestamp now = Timestamp.from(Instant.now());
         transactions.executeWithoutResult(status -> {
+            if (publishFirst) {
+                try {
+                    publications.publish(runId, actor, null);
+                } catch (RunPublications.PublicationRefused e) {
+                    throw new CreditRefused(e.getMessage());
+                }
+            }
             List<Object[]> inserts = new ArrayList<>();
             for (Object[] r : fresh) {
                 inserts.add(new Object[] {r[0], run.termId(), runId, r[1], r[2], r[3], null, null, actor, now});

@@ -54,13 +54,16 @@ class AdminController {
     private final CreditLedger ledger;
     private final ImportJobs imports;
     private final AccountJobs accountJobs;
+    private final cn.yanxiu.evaluation.RunPublications publications;
     private final Certificates certificates;
     private final Path certificateDir;
 
     AdminController(Accounts accounts, TeacherDirectory teachers, EvaluationRuns runs, TermEndRuns termEndRuns,
                     RuleSetWorkspace workspace, CreditLedger ledger, Certificates certificates, ImportJobs imports, AccountJobs accountJobs,
+                    cn.yanxiu.evaluation.RunPublications publications,
                     @org.springframework.beans.factory.annotation.Value("${yanxiu.certificates.dir:certificates}") Path certificateDir) {
         this.accountJobs = accountJobs;
+        this.publications = publications;
         this.ledger = ledger;
         this.imports = imports;
         this.certificates = certificates;
@@ -281,6 +284,19 @@ class AdminController {
             runs.abandon(id);
             flash.addFlashAttribute("ok", "运行 #" + id + " 已放弃（保留在历史中，不作为结果）");
         } catch (EvaluationRuns.RunRefused e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/runs/" + id;
+    }
+
+    /** Publishes a finished run as its term's official result (replacing one, or after registration, needs a reason). */
+    @PostMapping("/runs/{id}/publish")
+    String publish(@AuthenticationPrincipal SignedIn me, @PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes flash) {
+        try {
+            cn.yanxiu.evaluation.RunPublications.Publication p = publications.publish(id, me.getUsername(), blank(reason));
+            flash.addFlashAttribute("ok", "运行 #" + id + " 已发布为学期 " + p.termId() + " 的正式结果"
+                    + (p.replacesRunId() == null ? "" : "（替换运行 #" + p.replacesRunId() + "，原因：" + p.reason() + "）"));
+        } catch (cn.yanxiu.evaluation.RunPublications.PublicationRefused e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/runs/" + id;

@@ -52,10 +52,12 @@ class AuditController {
     private final CreditSummaryExporter creditSummary;
     private final RuleSetWorkspace workspace;
     private final JdbcTemplate jdbc;
+    private final cn.yanxiu.evaluation.RunPublications publications;
 
-    AuditController(EvaluationRuns runs, EvaluationService evaluation, GradeMix gradeMix, ExplanationService explanations, RuleSnapshots snapshots,
+    AuditController(cn.yanxiu.evaluation.RunPublications publications, EvaluationRuns runs, EvaluationService evaluation, GradeMix gradeMix, ExplanationService explanations, RuleSnapshots snapshots,
                     TeacherDirectory teachers, DiffService diffs, CountyReportExporter county, ResultExporter results,
                     CreditSummaryExporter creditSummary, RuleSetWorkspace workspace, JdbcTemplate jdbc) {
+        this.publications = publications;
         this.runs = runs;
         this.evaluation = evaluation;
         this.gradeMix = gradeMix;
@@ -91,6 +93,10 @@ class AuditController {
         EvaluationRuns.Run run = run(id);
         model.addAttribute("run", run);
         model.addAttribute("progress", evaluation.progress(run));
+        java.util.Optional<cn.yanxiu.evaluation.RunPublications.Publication> official = publications.official(run.termId());
+        model.addAttribute("official", official.orElse(null));
+        model.addAttribute("isOfficial", official.isPresent() && official.get().runId() == id);
+        model.addAttribute("termLocked", publications.locked(run.termId()));
         if (run.completed()) {
             GradeMix.BySchool mix = gradeMix.bySchool(id);
             model.addAttribute("mix", mix);

@@ -45,6 +45,9 @@ abstract class CreditContractTests {
     EvaluationService evaluation;
 
     @Autowired
+    cn.yanxiu.evaluation.RunPublications publications;
+
+    @Autowired
     CreditLedger ledger;
 
     @Autowired
@@ -77,6 +80,7 @@ abstract class CreditContractTests {
         jdbc.update("DELETE FROM credit_step");
         jdbc.update("UPDATE credit_entry SET corrects_id = NULL");
         jdbc.update("DELETE FROM credit_entry");
+        jdbc.update("DELETE FROM run_publication");
     }
 
     @Test
@@ -145,6 +149,17 @@ abstract class CreditContractTests {
         });
 
         EvaluationRuns.Run rerun = evaluation.evaluate(TERM, Path.of("rules/2025-2026"), "全部", "tests", null);
+        // credits come only from the term's official run: the first proposal published the first run
+        assertThat(publications.official(TERM).orElseThrow().runId()).isEqualTo(run.id());
+        assertThatThrownBy(() -> ledger.propose(rerun.id(), "教务员", "核对教案后重新认定"))
+                .isInstanceOf(CreditLedger.CreditRefused.class).hasMessageContaining("不是学期 " + TERM + " 的正式结果").hasMessageContaining("publish --run " + rerun.id());
+        assertThatThrownBy(() -> publications.publish(rerun.id(), "教务处", null)).hasMessageContaining("--reason");
+        publications.publish(rerun.id(), "教务处", "核对教案后重新评价");
+        assertThat(publications.official(TERM).orElseThrow()).satisfies(p -> {
+            assertThat(p.runId()).isEqualTo(rerun.id());
+            assertThat(p.replacesRunId()).isEqualTo(run.id());
+            assertThat(p.reason()).isEqualTo("核对教案后重新评价");
+        });
         assertThatThrownBy(() -> ledger.propose(rerun.id(), "教务员", null))
                 .isInstanceOf(CreditLedger.CreditRefused.class).hasMessageContaining("--reason").hasMessageContaining(teacher);
         assertThat(count("SELECT COUNT(*) FROM credit_entry")).isEqualTo(all);
