@@ -36,7 +36,10 @@ public class Accounts {
     private final PasswordEncoder encoder;
     private final TransactionTemplate transactions;
 
-    Accounts(JdbcTemplate jdbc, PasswordEncoder encoder, TransactionTemplate transactions) {
+    private final cn.yanxiu.audit.AuditLog audit;
+
+    Accounts(JdbcTemplate jdbc, PasswordEncoder encoder, TransactionTemplate transactions, cn.yanxiu.audit.AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.transactions = transactions;
@@ -100,6 +103,7 @@ public class Accounts {
         } catch (DuplicateKeyException e) {
             throw new AccountRefused("用户名 " + username + " 已存在");
         }
+        audit.record(createdBy, "创建账号", username, roles.stream().map(AccountRole::label).collect(Collectors.joining("、")));
         return find(username).orElseThrow().account();
     }
 
@@ -142,6 +146,7 @@ public class Accounts {
             rows.add(new Object[] {t.id(), hashes.get(i), names(created.get(i).roles()), t.name(), t.id(), step == null ? null : step.name(),
                 step == null ? null : t.schoolId(), step == CreditStep.GROUP ? t.groupId() : null, createdBy, now});
         }
+        audit.record(createdBy, "批量创建教师账号", created.size() + " 个", null);
         transactions.executeWithoutResult(s -> jdbc.batchUpdate("INSERT INTO user_account (username, password_hash, roles, display_name, "
                 + "teacher_id, approver_step, school_id, group_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows));
         return created;
@@ -186,14 +191,21 @@ public class Accounts {
             throw new AccountRefused("这是最后一个可用的管理员账号，不能停用");
         }
         jdbc.update("UPDATE user_account SET disabled = ? WHERE username = ?", disabled, username);
+        audit.record(by, disabled ? "停用账号" : "恢复账号", username, null);
     }
 
     /** Gives an account a new generated password (a teacher who forgot theirs); returned to be handed over once. */
     public String resetPassword(String username) {
+        return resetPassword(username, null);
+    }
+
+    /** As {@link #resetPassword(String)}, recording who reset it. */
+    public String resetPassword(String username, String by) {
         String password = generatePassword();
         if (jdbc.update("UPDATE user_account SET password_hash = ? WHERE username = ?", encoder.encode(password), username) != 1) {
             throw new AccountRefused("没有账号 " + username);
         }
+        audit.record(by, "重置密码", username, null);
         return password;
     }
 

@@ -44,6 +44,13 @@ public class Certificates {
      * ({@code YANXIU_CERTIFICATE_ISSUER}; when empty, the teacher's district as the records name it). {@code seal}:
      * an optional PNG of the seal ({@code YANXIU_CERTIFICATE_SEAL}).
      */
+    private cn.yanxiu.audit.AuditLog audit;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void auditLog(cn.yanxiu.audit.AuditLog audit) {
+        this.audit = audit;
+    }
+
     Certificates(JdbcTemplate jdbc, EvaluationRuns runs, CertificateSerials serials,
                  @Value("${yanxiu.certificates.verify-url:http://localhost:8080/verify/}") String verifyBase,
                  @Value("${yanxiu.certificates.issuer:}") String issuer, @Value("${yanxiu.certificates.seal:}") String seal,
@@ -213,6 +220,9 @@ public class Certificates {
             }
             zips.add(zip);
         }
+        if (audit != null) {
+            audit.record(actor, "签发证书", "运行 #" + runId, "证书 " + (candidates.size() - revoked) + " 份，新签发 " + fresh + " 份");
+        }
         return new Issued(candidates.size() - revoked, fresh, zips, revoked);
     }
 
@@ -293,6 +303,9 @@ public class Certificates {
         }
         jdbc.update("UPDATE certificate SET revoked_by = ?, revoked_at = ?, revoke_reason = ? WHERE serial = ? AND revoked_at IS NULL",
                 actor.strip(), Timestamp.from(Instant.now()), reason.strip(), serial.strip());
+        if (audit != null) {
+            audit.record(actor, "撤销证书", serial.strip(), reason.strip());
+        }
     }
 
     private static Map<String, BigDecimal> labelled(Map<ActivityType, BigDecimal> hours) {

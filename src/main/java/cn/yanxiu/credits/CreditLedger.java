@@ -28,9 +28,11 @@ public class CreditLedger {
     private final EvaluationRuns runs;
 
     private final RunPublications publications;
+    private final cn.yanxiu.audit.AuditLog audit;
 
-    CreditLedger(JdbcTemplate jdbc, TransactionTemplate transactions, EvaluationRuns runs, RunPublications publications) {
+    CreditLedger(JdbcTemplate jdbc, TransactionTemplate transactions, EvaluationRuns runs, RunPublications publications, cn.yanxiu.audit.AuditLog audit) {
         this.publications = publications;
+        this.audit = audit;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.runs = runs;
@@ -130,6 +132,8 @@ public class CreditLedger {
             jdbc.batchUpdate("INSERT INTO credit_entry (teacher_id, term_id, run_id, grade, hours, credits, corrects_id, reason, status, proposed_by, proposed_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PROPOSED', ?, ?)", inserts);
         });
+        audit.record(actor, "提出学分", "运行 #" + runId + " 学期 " + run.termId(), "新提出 " + fresh.size() + " 条，更正 " + corrections.size() + " 条"
+                + (reason == null || reason.isBlank() ? "" : "，原因：" + reason.strip()));
         return new Proposal(runId, run.termId(), fresh.size(), corrections.size(), counts[0], counts[1], counts[2]);
     }
 
@@ -266,6 +270,10 @@ public class CreditLedger {
             jdbc.batchUpdate("INSERT INTO credit_step (entry_id, step, decision, actor, acted_at, comment) VALUES (?, ?, ?, ?, ?, ?)", steps);
             return steps.size();
         });
+        if (done != null && done > 0) {
+            audit.record(actor, "RETURNED".equals(decision) ? "退回学分" : step == CreditStep.REGISTER ? "登记学分" : "审批通过",
+                    step.label() + " " + done + " 条", comment);
+        }
         return done == null ? 0 : done;
     }
 

@@ -56,7 +56,11 @@ public class EvaluationRuns {
     /** A running batch touches its heartbeat at every chunk; one silent this long was killed. */
     private final Duration stale;
 
-    EvaluationRuns(JdbcTemplate jdbc, @org.springframework.beans.factory.annotation.Value("${yanxiu.evaluation.stale-after:PT2M}") Duration stale) {
+    private final cn.yanxiu.audit.AuditLog audit;
+
+    EvaluationRuns(JdbcTemplate jdbc, @org.springframework.beans.factory.annotation.Value("${yanxiu.evaluation.stale-after:PT2M}") Duration stale,
+                   cn.yanxiu.audit.AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.stale = stale;
     }
@@ -87,6 +91,7 @@ public class EvaluationRuns {
             throw new RunRefused("学期 " + termId + " 已有运行 #" + other + " 未结束（" + running.startedBy() + " 于 " + cn.yanxiu.system.Times.second(running.startedAt()) + " 开始）"
                     + (killed ? "；它已中断，可用 evaluate --resume " + other + " 继续，或 --abandon " + other + " 放弃" : "；请等它结束"));
         }
+        audit.record(startedBy, "发起评价", "运行 #" + id + " 学期 " + termId, "范围 " + scope + "，规则集 " + hash);
         return find(id).orElseThrow();
     }
 

@@ -30,7 +30,10 @@ public class RunPublications {
     private final EvaluationRuns runs;
     private final TransactionTemplate transactions;
 
-    RunPublications(JdbcTemplate jdbc, EvaluationRuns runs, TransactionTemplate transactions) {
+    private final cn.yanxiu.audit.AuditLog audit;
+
+    RunPublications(JdbcTemplate jdbc, EvaluationRuns runs, TransactionTemplate transactions, cn.yanxiu.audit.AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.runs = runs;
         this.transactions = transactions;
@@ -86,6 +89,8 @@ public class RunPublications {
                 throw new PublicationRefused("学期 " + run.termId() + " 已有学分登记（已锁定）：发布运行 #" + runId + " 是更正，必须用 --reason 说明原因");
             }
             Instant now = Instant.now();
+            audit.record(by, "发布正式结果", "学期 " + run.termId() + " 运行 #" + runId,
+                    (current.isPresent() ? "替换运行 #" + current.get().runId() + "；" : "") + (noReason ? "" : "原因：" + reason.strip()));
             jdbc.update("INSERT INTO run_publication (term_id, run_id, replaces_run_id, reason, published_by, published_at) VALUES (?, ?, ?, ?, ?, ?)",
                     run.termId(), runId, current.map(Publication::runId).orElse(null), noReason ? null : reason.strip(), by.strip(), Timestamp.from(now));
             return new Publication(run.termId(), runId, current.map(Publication::runId).orElse(null), noReason ? null : reason.strip(), by.strip(), now);

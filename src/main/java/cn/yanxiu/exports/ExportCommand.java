@@ -26,10 +26,16 @@ class ExportCommand implements YanxiuSubcommand {
         @Spec
         CommandSpec spec;
 
+        @org.springframework.beans.factory.annotation.Autowired
+        cn.yanxiu.audit.AuditLog audit;
+
         @Override
         public Integer call() throws Exception {
             try {
-                spec.commandLine().getOut().println(write());
+                String written = write();
+                // exports carry teachers' personal data: who wrote which file is on record
+                audit.record(cn.yanxiu.audit.AuditLog.commandLineUser(), "导出", spec.name() + " → " + out.toAbsolutePath(), written);
+                spec.commandLine().getOut().println(written);
                 spec.commandLine().getOut().flush();
                 return 0;
             } catch (IllegalArgumentException e) {

@@ -32,7 +32,10 @@ class ImportCommand implements Callable<Integer>, YanxiuSubcommand {
     private final CountySummary summary;
     private final EmbeddedFileCompaction compaction;
 
-    ImportCommand(SpreadsheetImporter importer, CountySummary summary, EmbeddedFileCompaction compaction) {
+    private final cn.yanxiu.audit.AuditLog audit;
+
+    ImportCommand(SpreadsheetImporter importer, CountySummary summary, EmbeddedFileCompaction compaction, cn.yanxiu.audit.AuditLog audit) {
+        this.audit = audit;
         this.importer = importer;
         this.summary = summary;
         this.compaction = compaction;
@@ -43,6 +46,8 @@ class ImportCommand implements Callable<Integer>, YanxiuSubcommand {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<ImportResult> results = importer.importFiles(expand(paths));
+        audit.record(cn.yanxiu.audit.AuditLog.commandLineUser(), "导入", results.size() + " 个文件",
+                results.stream().map(r -> r.file() + (r.imported() ? "：已导入" : "：拒绝")).collect(java.util.stream.Collectors.joining("；")));
         int failed = 0;
         for (ImportResult result : results) {
             if (result.imported()) {

@@ -38,7 +38,10 @@ public class RuleSetWorkspace {
     /** Full checks (which ran rule code) by content hash, so a reader sees them without running anything. */
     private final Map<String, Check> fullChecks = new ConcurrentHashMap<>();
 
-    RuleSetWorkspace(@Value("${yanxiu.rules.root:rules}") Path root, JdbcTemplate jdbc) {
+    private final cn.yanxiu.audit.AuditLog audit;
+
+    RuleSetWorkspace(@Value("${yanxiu.rules.root:rules}") Path root, JdbcTemplate jdbc, cn.yanxiu.audit.AuditLog audit) {
+        this.audit = audit;
         this.root = root;
         this.jdbc = jdbc;
     }
@@ -276,6 +279,7 @@ public class RuleSetWorkspace {
             jdbc.update("INSERT INTO rule_activation (term_id, rules_folder, rule_set_hash, activated_by, activated_at) VALUES (?, ?, ?, ?, ?)",
                     termId, folderName, check.hash(), by, now);
         }
+        audit.record(by, "启用规则集", termId + " ← " + folderName, "哈希 " + check.hash());
         return activation(termId).orElseThrow();
     }
 
@@ -302,6 +306,7 @@ public class RuleSetWorkspace {
             Path temp = target.resolveSibling("." + target.getFileName() + ".saving");
             Files.write(temp, content);
             Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            audit.record(by, "修改规则", folderName + "/" + file, "保存后哈希 " + check.hash());
             return check;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -324,6 +329,7 @@ public class RuleSetWorkspace {
         }
         try {
             NewRuleYear.Opened opened = NewRuleYear.open(dir, root.resolve(next), next);
+            audit.record(by, "开新学年", next + " ← " + folderName, null);
             return opened;
         } catch (NewRuleYear.Refused e) {
             throw new RuleEditRefused(e.getMessage(), List.of());

@@ -188,9 +188,9 @@ class AdminController {
     }
 
     @PostMapping("/accounts/{username}/password")
-    String resetPassword(@PathVariable String username, RedirectAttributes flash) {
+    String resetPassword(@AuthenticationPrincipal SignedIn me, @PathVariable String username, RedirectAttributes flash) {
         try {
-            flash.addFlashAttribute("ok", "账号 " + username + " 的新密码：" + accounts.resetPassword(username) + "（只显示这一次，请转交本人并提醒登录后修改）");
+            flash.addFlashAttribute("ok", "账号 " + username + " 的新密码：" + accounts.resetPassword(username, me.getUsername()) + "（只显示这一次，请转交本人并提醒登录后修改）");
         } catch (Accounts.AccountRefused e) {
             flash.addFlashAttribute("error", e.getMessage());
         }

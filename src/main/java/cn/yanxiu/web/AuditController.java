@@ -53,11 +53,13 @@ class AuditController {
     private final RuleSetWorkspace workspace;
     private final JdbcTemplate jdbc;
     private final cn.yanxiu.evaluation.RunPublications publications;
+    private final cn.yanxiu.audit.AuditLog audit;
 
-    AuditController(cn.yanxiu.evaluation.RunPublications publications, EvaluationRuns runs, EvaluationService evaluation, GradeMix gradeMix, ExplanationService explanations, RuleSnapshots snapshots,
+    AuditController(cn.yanxiu.audit.AuditLog audit, cn.yanxiu.evaluation.RunPublications publications, EvaluationRuns runs, EvaluationService evaluation, GradeMix gradeMix, ExplanationService explanations, RuleSnapshots snapshots,
                     TeacherDirectory teachers, DiffService diffs, CountyReportExporter county, ResultExporter results,
                     CreditSummaryExporter creditSummary, RuleSetWorkspace workspace, JdbcTemplate jdbc) {
         this.publications = publications;
+        this.audit = audit;
         this.runs = runs;
         this.evaluation = evaluation;
         this.gradeMix = gradeMix;
@@ -235,7 +237,8 @@ class AuditController {
     }
 
     @GetMapping("/runs/{id}/export/{what}")
-    ResponseEntity<byte[]> export(@PathVariable long id, @PathVariable String what) throws IOException {
+    ResponseEntity<byte[]> export(@org.springframework.security.core.annotation.AuthenticationPrincipal cn.yanxiu.accounts.SignedIn me,
+                                  @PathVariable long id, @PathVariable String what) throws IOException {
         EvaluationRuns.Run run = run(id);
         Path file = Files.createTempFile("yanxiu-export", ".xlsx");
         try {
@@ -255,6 +258,7 @@ class AuditController {
                 }
                 default -> throw new IllegalArgumentException("没有导出 " + what + "（可选 results、county、credits）");
             }
+            audit.record(me == null ? null : me.getUsername(), "导出", name, null);
             return ResponseEntity.ok().contentType(XLSX)
                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
                     .body(Files.readAllBytes(file));

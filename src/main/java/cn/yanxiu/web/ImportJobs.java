@@ -50,7 +50,10 @@ class ImportJobs {
     });
     private final Map<String, Job> jobs = new LinkedHashMap<>();
 
-    ImportJobs(SpreadsheetImporter importer) {
+    private final cn.yanxiu.audit.AuditLog audit;
+
+    ImportJobs(SpreadsheetImporter importer, cn.yanxiu.audit.AuditLog audit) {
+        this.audit = audit;
         this.importer = importer;
     }
 
@@ -67,6 +70,8 @@ class ImportJobs {
                     job.current = name;
                     job.started++;
                 });
+                audit.record(job.by, "导入", job.results.size() + " 个文件", job.results.stream()
+                        .map(r -> r.file() + (r.imported() ? "：已导入" : "：拒绝")).collect(java.util.stream.Collectors.joining("；")));
             } catch (RuntimeException e) {
                 job.failure = "导入中断：" + e.getMessage();
             } finally {

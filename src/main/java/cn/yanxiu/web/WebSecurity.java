@@ -64,7 +64,7 @@ class WebSecurity {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/verify/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/admin/**").hasRole(ADMIN)
-                        .requestMatchers("/runs/**", "/teachers/**", "/county/**", "/diff/**", "/rule-sets/**").hasAnyRole(ADMIN, AUDITOR)
+                        .requestMatchers("/runs/**", "/teachers/**", "/county/**", "/diff/**", "/rule-sets/**", "/audit-log/**").hasAnyRole(ADMIN, AUDITOR)
                         .requestMatchers("/approvals/**").hasAnyRole(ADMIN, APPROVER)
                         .requestMatchers("/me/**").hasRole(TEACHER)
                         .anyRequest().authenticated())

@@ -38,7 +38,7 @@ class ReadOnlyCheckTests {
     void readersCheckNeverRunsRuleCodeAndShowsTheAdministratorsFullCheckOfTheSameContent() throws IOException {
         // allowed code, but it shows whether it ran: a rule on the term alone throws
         sampleWithProbe("throw new RuntimeException(\"探针规则运行了\");");
-        RuleSetWorkspace workspace = new RuleSetWorkspace(root, null);
+        RuleSetWorkspace workspace = new RuleSetWorkspace(root, null, null);
 
         RuleSetWorkspace.Check read = workspace.inspect("2026-2027");
         assertThat(read.problems()).isEmpty();
@@ -55,7 +55,7 @@ class ReadOnlyCheckTests {
     @Test
     void readersCheckStillRefusesForbiddenCode() throws IOException {
         sampleWithProbe("\\u0053ystem.exit(3);");
-        RuleSetWorkspace.Check read = new RuleSetWorkspace(root, null).inspect("2026-2027");
+        RuleSetWorkspace.Check read = new RuleSetWorkspace(root, null, null).inspect("2026-2027");
         assertThat(read.valid()).isFalse();
         assertThat(read.problems()).anySatisfy(p -> assertThat(p.location()).startsWith("probe.drl:"));
     }

@@ -663,6 +663,24 @@ abstract class WebPermissionTests {
     }
 
     @Test
+    void theAuditLogRecordsSignInsAndChangesWithTheirAddressAndItsChainIsIntact() throws Exception {
+        mvc.perform(formLogin("/login").user("auditor").password("not-the-password")).andReturn();
+        mvc.perform(formLogin("/login").user("auditor").password(county.auditorPassword())).andReturn();
+        mvc.perform(as(Who.ADMIN, post("/admin/accounts/admin/disabled")).param("disabled", "true").with(csrf())).andReturn();
+        String page = mvc.perform(as(Who.AUDITOR, get("/audit-log"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("哈希链完整", "登录失败", "登录成功", "127.0.0.1", "用户名或密码错误");
+        String failures = mvc.perform(as(Who.AUDITOR, get("/audit-log").param("action", "登录失败"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(failures).contains("登录失败").doesNotContain("<td>登录成功</td>");
+        MvcResult csv = mvc.perform(as(Who.AUDITOR, get("/audit-log/export"))).andReturn();
+        assertThat(csv.getResponse().getContentType()).startsWith("text/csv");
+        assertThat(csv.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("登录失败", "auditor");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = '导出' AND actor = 'auditor'", Integer.class)).isPositive();
+        assertThat(status(as(Who.TEACHER, get("/audit-log")))).isEqualTo(403);
+        assertThat(status(as(Who.APPROVER, get("/audit-log/export")))).isEqualTo(403);
+    }
+
+    @Test
     void listsArePagedSortedAndSearched() throws Exception {
         long teachers = jdbc.queryForObject("SELECT COUNT(*) FROM teacher", Long.class);
         long pages = (teachers + 49) / 50;
