@@ -70,7 +70,11 @@ public class CreditSummaryExporter {
             Font font = workbook.createFont();
             font.setBold(true);
             bold.setFont(font);
-            Row header = sheet.createRow(0);
+            String unit = schoolId == null ? "全县" : jdbc.queryForObject("SELECT name FROM school WHERE id = ?", String.class, schoolId);
+            String termName = jdbc.query("SELECT name FROM term WHERE id = ?", (rs, i) -> rs.getString(1), termId).stream().findFirst().orElse(termId);
+            cn.yanxiu.exports.PrintedForm.heading(workbook, sheet, headers.size(), "学分认定汇总表",
+                    "填报单位：" + unit + "　　学期：" + termName + "（" + termId + "）　　导出时间：" + DAY.format(java.time.Instant.now()));
+            Row header = sheet.createRow(cn.yanxiu.exports.PrintedForm.HEADER_ROW);
             for (int i = 0; i < headers.size(); i++) {
                 header.createCell(i).setCellValue(headers.get(i));
                 header.getCell(i).setCellStyle(bold);
@@ -80,12 +84,14 @@ public class CreditSummaryExporter {
             for (int i = headers.size() - 4; i < headers.size(); i++) {
                 sheet.setColumnWidth(i, 30 * 256);
             }
-            sheet.createFreezePane(0, 1);
+            sheet.createFreezePane(0, cn.yanxiu.exports.PrintedForm.HEADER_ROW + 1);
+            cn.yanxiu.exports.PrintedForm.printLayout(sheet);
+            int first = cn.yanxiu.exports.PrintedForm.HEADER_ROW;
             jdbc.query("SELECT s.name, e.teacher_id, t.name, g.name, e.grade, e.hours, e.credits, e.status, e.id, e.reason "
                     + "FROM credit_entry e JOIN teacher t ON t.id = e.teacher_id JOIN school s ON s.id = t.school_id "
                     + "LEFT JOIN research_group g ON g.id = t.group_id WHERE e.term_id = ? AND e.status <> 'SUPERSEDED'" + schoolCondition
                     + " ORDER BY t.school_id, e.teacher_id", rs -> {
-                        Row row = sheet.createRow(++listed[0]);
+                        Row row = sheet.createRow(first + ++listed[0]);
                         List<Object> cells = new ArrayList<>(List.of(rs.getString(1), rs.getString(2), rs.getString(3),
                                 rs.getString(4) == null ? "" : rs.getString(4), rs.getString(5) == null ? "" : rs.getString(5)));
                         Map<ActivityType, BigDecimal> own = hoursByKind.getOrDefault(rs.getString(2), Map.of());
@@ -98,12 +104,15 @@ public class CreditSummaryExporter {
                         totals[1] = totals[1].add(rs.getBigDecimal(7));
                         fill(row, cells);
                     }, args);
-            Row total = sheet.createRow(listed[0] + 1);
-            List<Object> cells = new ArrayList<>(List.of("合计", listed[0] + " 人", "", "", ""));
+            Row total = sheet.createRow(first + listed[0] + 1);
+            List<Object> cells = new ArrayList<>(List.of(schoolId == null ? "全县合计" : "全校合计", listed[0] + " 人", "", "", ""));
             kinds.forEach(k -> cells.add(""));
             cells.addAll(List.of(totals[0], totals[1]));
             fill(total, cells);
             total.getCell(0).setCellStyle(bold);
+            cn.yanxiu.exports.PrintedForm.signatures(sheet, first + listed[0] + 1,
+                    "填表人：＿＿＿＿＿＿　　教研组长：＿＿＿＿＿＿　　教导处审核（签章）：＿＿＿＿＿＿　　学校负责人（签章）：＿＿＿＿＿＿",
+                    "（学校盖章）　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　年　　月　　日");
             workbook.write(stream);
             workbook.dispose();
         }

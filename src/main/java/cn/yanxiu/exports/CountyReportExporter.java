@@ -188,18 +188,22 @@ public class CountyReportExporter {
             bold.setFont(font);
             CellStyle percent = workbook.createCellStyle();
             percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
-            Row title = sheet.createRow(0);
-            title.createCell(0).setCellValue("学期 " + run.termId() + " 运行 #" + run.id() + " 县域校本研修汇总（规则集 " + run.ruleSetHash().substring(0, 16) + "）");
-            title.getCell(0).setCellStyle(bold);
-            Row header = sheet.createRow(1);
+            PrintedForm.heading(workbook, sheet, headers.size(), "县域校本研修汇总表",
+                    "学期：" + run.termId() + "　　评价运行 #" + run.id() + "　　规则集 " + run.ruleSetHash().substring(0, 16));
+            Row header = sheet.createRow(PrintedForm.HEADER_ROW);
             for (int i = 0; i < headers.size(); i++) {
                 header.createCell(i).setCellValue(headers.get(i));
                 header.getCell(i).setCellStyle(bold);
                 sheet.setColumnWidth(i, Math.max(10, headers.get(i).length() * 2 + 2) * 256);
             }
             sheet.setColumnWidth(1, 24 * 256);
-            sheet.createFreezePane(2, 2);
-            int r = 2;
+            sheet.createFreezePane(2, PrintedForm.HEADER_ROW + 1);
+            PrintedForm.printLayout(sheet);
+            int r = PrintedForm.HEADER_ROW + 1;
+            int teachersTotal = 0;
+            int[] activityTotals = new int[3];
+            java.util.Map<String, Integer> gradeTotals = new java.util.LinkedHashMap<>();
+            java.util.Map<String, int[]> policyTotals = new java.util.LinkedHashMap<>();
             for (SchoolLine s : lines) {
                 Row row = sheet.createRow(r++);
                 int c = 0;
@@ -211,6 +215,19 @@ public class CountyReportExporter {
                 row.createCell(c++).setCellValue(s.groupSessions);
                 row.createCell(c++).setCellValue(s.studySessions);
                 row.createCell(c++).setCellValue(Math.round(s.activityRows * 10.0 / s.teachers) / 10.0);
+                teachersTotal += s.teachers;
+                activityTotals[0] += s.trainingDays;
+                activityTotals[1] += s.groupSessions;
+                activityTotals[2] += s.studySessions;
+                grades.forEach(g -> gradeTotals.merge(g, s.grades.getOrDefault(g, 0), Integer::sum));
+                policies.forEach(p -> {
+                    int[] counts = s.policies.get(p);
+                    if (counts != null) {
+                        int[] sum = policyTotals.computeIfAbsent(p, k -> new int[2]);
+                        sum[0] += counts[0];
+                        sum[1] += counts[1];
+                    }
+                });
                 for (String g : grades) {
                     row.createCell(c++).setCellValue(s.grades.getOrDefault(g, 0));
                 }
@@ -227,6 +244,37 @@ public class CountyReportExporter {
                     c++;
                 }
             }
+            Row total = sheet.createRow(r);
+            int c = 0;
+            total.createCell(c++).setCellValue("全县合计");
+            total.getCell(0).setCellStyle(bold);
+            total.createCell(c++).setCellValue(lines.size() + " 所学校");
+            total.createCell(c++).setCellValue("");
+            total.createCell(c++).setCellValue(teachersTotal);
+            for (int a : activityTotals) {
+                total.createCell(c++).setCellValue(a);
+            }
+            c++;
+            for (String g : grades) {
+                total.createCell(c++).setCellValue(gradeTotals.getOrDefault(g, 0));
+            }
+            for (String g : grades) {
+                if (teachersTotal > 0) {
+                    total.createCell(c).setCellValue(gradeTotals.getOrDefault(g, 0) / (double) teachersTotal);
+                    total.getCell(c).setCellStyle(percent);
+                }
+                c++;
+            }
+            for (String p : policies) {
+                int[] sum = policyTotals.get(p);
+                if (sum != null && sum[1] > 0) {
+                    total.createCell(c).setCellValue(sum[0] / (double) sum[1]);
+                    total.getCell(c).setCellStyle(percent);
+                }
+                c++;
+            }
+            PrintedForm.signatures(sheet, r, "填表人：＿＿＿＿＿＿　　审核人：＿＿＿＿＿＿　　教育局负责人（签章）：＿＿＿＿＿＿",
+                    "（单位盖章）　　　　　　　　　　　　　　　　　　　　　　　　　　　　　　年　　月　　日");
             workbook.write(stream);
             workbook.dispose();
         }

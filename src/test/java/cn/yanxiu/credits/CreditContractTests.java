@@ -210,7 +210,12 @@ abstract class CreditContractTests {
             try (InputStream in = Files.newInputStream(out); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
                 Sheet sheet = workbook.getSheet("学分认定汇总表");
                 assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
-                Row header = sheet.getRow(0);
+                assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("学分认定汇总表");
+                assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).contains("填报单位：全县", "学期：");
+                assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+                assertThat(sheet.getRepeatingRows()).as("the header row on every printed page").isNotNull();
+                int h = cn.yanxiu.exports.PrintedForm.HEADER_ROW;
+                Row header = sheet.getRow(h);
                 List<String> headers = new java.util.ArrayList<>();
                 header.forEach(c -> headers.add(c.getStringCellValue()));
                 assertThat(headers).startsWith("学校", "工号", "姓名", "教研组", "等级").contains("自学（学时）", "认定学时", "学分", "状态", "教研组认定", "教导处复审", "学分登记");
@@ -218,7 +223,7 @@ abstract class CreditContractTests {
                 int creditsColumn = headers.indexOf("学分");
                 double hours = 0;
                 double credits = 0;
-                for (int i = 1; i <= listed; i++) {
+                for (int i = h + 1; i <= h + listed; i++) {
                     hours += sheet.getRow(i).getCell(hoursColumn).getNumericCellValue();
                     credits += sheet.getRow(i).getCell(creditsColumn).getNumericCellValue();
                 }
@@ -226,10 +231,11 @@ abstract class CreditContractTests {
                 BigDecimal dbCredits = jdbc.queryForObject("SELECT SUM(credits) FROM credit_entry", BigDecimal.class);
                 assertThat(hours).isCloseTo(dbHours.doubleValue(), org.assertj.core.data.Offset.offset(0.001));
                 assertThat(credits).isCloseTo(dbCredits.doubleValue(), org.assertj.core.data.Offset.offset(0.001));
-                Row total = sheet.getRow(listed + 1);
-                assertThat(total.getCell(0).getStringCellValue()).isEqualTo("合计");
+                Row total = sheet.getRow(h + listed + 1);
+                assertThat(total.getCell(0).getStringCellValue()).isEqualTo("全县合计");
                 assertThat(total.getCell(hoursColumn).getNumericCellValue()).isCloseTo(dbHours.doubleValue(), org.assertj.core.data.Offset.offset(0.001));
-                Row first = sheet.getRow(1);
+                assertThat(sheet.getRow(h + listed + 3).getCell(0).getStringCellValue()).contains("填表人", "学校负责人（签章）");
+                Row first = sheet.getRow(h + 1);
                 assertThat(first.getCell(1).getStringCellValue()).isEqualTo(teacher);
                 assertThat(first.getCell(2).getStringCellValue()).isEqualTo("'=HYPERLINK(\"http://x\")");
                 assertThat(first.getCell(headers.indexOf("状态")).getStringCellValue()).isEqualTo("教研组已认定");

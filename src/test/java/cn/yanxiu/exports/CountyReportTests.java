@@ -71,11 +71,13 @@ class CountyReportTests {
             Sheet sheet = workbook.getSheet("县域汇总");
             assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
             List<String> headers = new ArrayList<>();
-            sheet.getRow(1).forEach(c -> headers.add(c.getStringCellValue()));
+            int h = PrintedForm.HEADER_ROW;
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("县域校本研修汇总表");
+            sheet.getRow(h).forEach(c -> headers.add(c.getStringCellValue()));
             assertThat(headers).startsWith("学校编号", "学校", "类型", "教师数", "全校培训（天）", "教研活动（次）")
                     .contains("优秀（人）", "合格（人）", "不合格（人）", "G5 达标率", "H1 达标率");
             int teachersTotal = 0;
-            for (int r = 2; r < 2 + schools; r++) {
+            for (int r = h + 1; r < h + 1 + schools; r++) {
                 Row row = sheet.getRow(r);
                 String school = row.getCell(0).getStringCellValue();
                 int teachers = (int) row.getCell(3).getNumericCellValue();
@@ -91,6 +93,9 @@ class CountyReportTests {
                         .isCloseTo((teachers - vetoed) / (double) teachers, org.assertj.core.data.Offset.offset(1e-9));
             }
             assertThat(teachersTotal).isEqualTo(150);
+            Row total = sheet.getRow(h + 1 + schools);
+            assertThat(total.getCell(0).getStringCellValue()).isEqualTo("全县合计");
+            assertThat(total.getCell(3).getNumericCellValue()).isEqualTo(150);
         }
     }
 
