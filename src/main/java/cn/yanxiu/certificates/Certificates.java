@@ -190,6 +190,13 @@ public class Certificates {
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", serial, c.entryId(), c.teacherId(), run.termId(), runId, c.grade(), c.hours(),
                         c.credits(), serials.sign(stated(serial, c.teacherId(), run.termId(), runId, c.grade(), c.hours(), c.credits())), actor.strip(),
                         Timestamp.from(issuedAt));
+                // a correction's certificate replaces the teacher's earlier one for the term: that one names its successor and stops being valid
+                for (String old : jdbc.queryForList("SELECT serial FROM certificate WHERE teacher_id = ? AND term_id = ? AND serial <> ? "
+                        + "AND revoked_at IS NULL", String.class, c.teacherId(), run.termId(), serial)) {
+                    jdbc.update("UPDATE certificate SET superseded_by = ?, revoked_by = ?, revoked_at = ?, revoke_reason = ? WHERE serial = ?",
+                            serial, actor.strip(), Timestamp.from(issuedAt), "学分更正后由证书 " + serial + " 取代", old);
+                    Files.deleteIfExists(dir.resolve(c.schoolId()).resolve(c.teacherId() + "-" + old + ".pdf"));
+                }
                 fresh++;
             } else {
                 serial = (String) existing.get(0)[0];
@@ -265,7 +272,8 @@ public class Certificates {
             return notGenuine(s, "证书编号无效：不是本系统签发的编号（可能被改动）");
         }
         List<Verification> found = jdbc.query("SELECT c.serial, c.teacher_id, c.term_id, c.run_id, c.grade, c.hours, c.credits, c.signature, "
-                + "t.name, s.name, u.rule_set_hash, c.issued_at, c.revoked_at, c.revoke_reason, c.entry_id, t.school_id FROM certificate c "
+                + "t.name, s.name, u.rule_set_hash, c.issued_at, c.revoked_at, c.revoke_reason, c.entry_id, t.school_id, c.superseded_by, "
+                + "(SELECT MIN(p.serial) FROM certificate p WHERE p.superseded_by = c.serial) FROM certificate c "
                 + "JOIN teacher t ON t.id = c.teacher_id JOIN school s ON s.id = t.school_id JOIN evaluation_run u ON u.id = c.run_id WHERE c.serial = ?",
                 (rs, i) -> {
                     boolean intact = serials.sign(stated(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
@@ -278,7 +286,10 @@ public class Certificates {
                             (r, j) -> new Approval(cn.yanxiu.credits.CreditStep.valueOf(r.getString(1)).label(), null, r.getTimestamp(3).toInstant()),
                             rs.getLong(15));
                     return new Verification(s, revoked == null ? Verification.Status.GENUINE : Verification.Status.REVOKED,
-                            revoked == null ? "真实有效的证书" : "证书已于 " + cn.yanxiu.system.Times.second(revoked.toInstant()) + " 撤销：" + rs.getString(14),
+                            revoked == null ? "真实有效的证书" + (rs.getString(18) == null ? "" : "（学分更正后重新签发，取代证书 " + rs.getString(18) + "）")
+                                    : rs.getString(17) != null ? "证书已于 " + cn.yanxiu.system.Times.second(revoked.toInstant()) + " 被更正后的证书 "
+                                    + rs.getString(17) + " 取代，不再有效"
+                                    : "证书已于 " + cn.yanxiu.system.Times.second(revoked.toInstant()) + " 撤销：" + rs.getString(14),
                             rs.getString(9), rs.getString(10), rs.getString(3), rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
                             rs.getString(11), approvals, rs.getTimestamp(12).toInstant(), revoked == null ? null : revoked.toInstant(), rs.getString(14),
                             issuerFor(rs.getString(16)));

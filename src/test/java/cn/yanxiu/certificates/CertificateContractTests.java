@@ -42,6 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * not; a revoked one says so.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 abstract class CertificateContractTests {
 
     static final String TERM = "2025-2026-1";
@@ -66,6 +67,9 @@ abstract class CertificateContractTests {
 
     @Autowired
     EvaluationRuns runs;
+
+    @Autowired
+    cn.yanxiu.evaluation.RunPublications publications;
 
     Path out;
     EvaluationRuns.Run run;
@@ -158,6 +162,36 @@ abstract class CertificateContractTests {
             assertThat(doc.getPage(0).getResources().getXObjectNames()).as("the seal image").isNotEmpty();
         }
         assertThat(bureau.verify(serial).issuer()).isEqualTo("某某县教育局");
+    }
+
+    /** Runs last: it corrects a teacher's record and issues from a second run. */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void aCorrectionReissuesWithANewSerialAndTheOldOneNamesItsSuccessor(@TempDir Path again) throws Exception {
+        String teacher = jdbc.queryForObject("SELECT MIN(teacher_id) FROM certificate WHERE revoked_at IS NULL", String.class);
+        String old = jdbc.queryForObject("SELECT serial FROM certificate WHERE teacher_id = ? AND revoked_at IS NULL", String.class, teacher);
+        // five more hours of self-study found after registration: the corrected run recognises more
+        long row = jdbc.queryForObject("SELECT MIN(id) FROM activity WHERE teacher_id = ? AND term_id = ? AND type = 'SELF_STUDY'", Long.class, teacher, TERM);
+        jdbc.update("UPDATE activity SET hours = hours + 5 WHERE id = ?", row);
+        EvaluationRuns.Run corrected = evaluation.evaluate(TERM, Path.of("rules/2025-2026"), "全部", "tests", null);
+        publications.publish(corrected.id(), "教务处", "补录自学学时后重新评价");
+        ledger.propose(corrected.id(), "教务员", "补录自学学时");
+        CreditFilter one = new CreditFilter(TERM, null, null, teacher);
+        ledger.approve(CreditStep.GROUP, one, "教研组长", null);
+        ledger.approve(CreditStep.OFFICE, one, "教导主任", null);
+        ledger.approve(CreditStep.REGISTER, one, "登记员", null);
+
+        certificates.issue(corrected.id(), "县教师发展中心", again, null);
+        String reissued = jdbc.queryForObject("SELECT serial FROM certificate WHERE teacher_id = ? AND revoked_at IS NULL", String.class, teacher);
+        assertThat(reissued).isNotEqualTo(old);
+        Certificates.Verification before = certificates.verify(old);
+        assertThat(before.status()).isEqualTo(Certificates.Verification.Status.REVOKED);
+        assertThat(before.message()).contains("取代", reissued);
+        Certificates.Verification after = certificates.verify(reissued);
+        assertThat(after.status()).isEqualTo(Certificates.Verification.Status.GENUINE);
+        assertThat(after.message()).contains("重新签发", old);
+        assertThat(after.hours()).isGreaterThan(before.hours());
+        assertThatThrownBy(() -> certificates.pdf(old)).hasMessageContaining("已撤销");
     }
 
     @Test
