@@ -62,9 +62,13 @@ class TeacherController {
 
     @GetMapping("/me/certificates/{serial}")
     ResponseEntity<byte[]> certificate(@AuthenticationPrincipal SignedIn me, @PathVariable String serial) throws IOException {
-        boolean own = certificates.heldBy(me.account().teacherId()).stream().anyMatch(c -> c.serial().equals(serial));
-        if (!own) {
+        var held = certificates.heldBy(me.account().teacherId()).stream().filter(c -> c.serial().equals(serial)).findFirst();
+        if (held.isEmpty()) {
             throw new IllegalArgumentException("没有您的证书 " + serial);
+        }
+        if (held.get().revoked()) {
+            return ResponseEntity.status(410).contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
+                    .body(("证书 " + serial + " 已撤销（或已被更正后的证书取代），不再提供下载；核验页面可查看原因").getBytes(StandardCharsets.UTF_8));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("研修合格证书-" + serial + ".pdf", StandardCharsets.UTF_8)

@@ -258,6 +258,12 @@ abstract class WebPermissionTests {
         // the approver here is a teacher too, but not this one
         expect("本人的证书", () -> get("/me/certificates/" + serial), 302, 403, 403, 404, 200);
         assertThat(status(get("/me/certificates/" + serial).with(user(users.loadUserByUsername(county.otherTeacher().username()))))).isEqualTo(404);
+
+        // revoked: never downloadable again, and the page says so instead of offering it
+        certificates.revoke(serial, "管理员", "学分更正");
+        assertThat(status(get("/me/certificates/" + serial).with(user(users.loadUserByUsername(owner))))).isIn(404, 409, 410);
+        String page = mvc.perform(get("/me").with(user(users.loadUserByUsername(owner)))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("已撤销，不再提供下载").doesNotContain("/me/certificates/" + serial);
     }
 
     @Test
