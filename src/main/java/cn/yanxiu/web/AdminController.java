@@ -55,19 +55,20 @@ class AdminController {
     private final ImportJobs imports;
     private final AccountJobs accountJobs;
     private final cn.yanxiu.evaluation.RunPublications publications;
+    private final cn.yanxiu.audit.AuditLog audit;
+    private final CertificateZips zips;
     private final Certificates certificates;
-    private final Path certificateDir;
 
     AdminController(Accounts accounts, TeacherDirectory teachers, EvaluationRuns runs, TermEndRuns termEndRuns,
                     RuleSetWorkspace workspace, CreditLedger ledger, Certificates certificates, ImportJobs imports, AccountJobs accountJobs,
-                    cn.yanxiu.evaluation.RunPublications publications,
-                    @org.springframework.beans.factory.annotation.Value("${yanxiu.certificates.dir:certificates}") Path certificateDir) {
+                    cn.yanxiu.evaluation.RunPublications publications, cn.yanxiu.audit.AuditLog audit, CertificateZips zips) {
         this.accountJobs = accountJobs;
         this.publications = publications;
+        this.audit = audit;
+        this.zips = zips;
         this.ledger = ledger;
         this.imports = imports;
         this.certificates = certificates;
-        this.certificateDir = certificateDir;
         this.accounts = accounts;
         this.teachers = teachers;
         this.runs = runs;
@@ -320,13 +321,30 @@ class AdminController {
     @PostMapping("/runs/{id}/certificates")
     String issueCertificates(@AuthenticationPrincipal SignedIn me, @PathVariable long id, RedirectAttributes flash) throws IOException {
         try {
-            Certificates.Issued issued = certificates.issue(id, me.getUsername(), certificateDir.resolve("run-" + id), null);
-            flash.addFlashAttribute("ok", "证书 " + issued.certificates() + " 份（新发 " + issued.newlyIssued() + " 份），已写入 "
-                    + certificateDir.resolve("run-" + id).toAbsolutePath() + "，每校一个 ZIP；教师可在“我的研修”下载");
+            Certificates.Issued issued = certificates.issue(id, me.getUsername(), zips.folder(id), null);
+            flash.addFlashAttribute("ok", "证书 " + issued.certificates() + " 份（新发 " + issued.newlyIssued() + " 份），每校一个 ZIP，可在本页下载；"
+                    + "教师可在“我的研修”下载本人的证书");
         } catch (Certificates.CertificateRefused e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/runs/" + id;
+    }
+
+    /** A school's certificate ZIP of a run, as a download (the file the last issue wrote). */
+    @GetMapping("/runs/{id}/certificates/{school}.zip")
+    ResponseEntity<byte[]> certificateZip(@AuthenticationPrincipal SignedIn me, @PathVariable long id, @PathVariable String school) throws IOException {
+        if (!school.matches("[A-Za-z0-9_-]{1,32}")) {
+            throw new IllegalArgumentException("学校编号不对：" + school);
+        }
+        Path zip = zips.folder(id).resolve(school + ".zip");
+        if (!Files.isRegularFile(zip)) {
+            throw new IllegalArgumentException("运行 #" + id + " 没有学校 " + school + " 的证书包：请先在运行页“为已登记的教师发证”");
+        }
+        audit.record(me.getUsername(), "导出", "证书包 运行 #" + id + " " + school + ".zip", null);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("证书-运行" + id + "-" + school + ".zip", StandardCharsets.UTF_8)
+                        .build().toString())
+                .body(Files.readAllBytes(zip));
     }
 
     private static String blank(String s) {

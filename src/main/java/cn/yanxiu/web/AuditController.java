@@ -54,12 +54,14 @@ class AuditController {
     private final JdbcTemplate jdbc;
     private final cn.yanxiu.evaluation.RunPublications publications;
     private final cn.yanxiu.audit.AuditLog audit;
+    private final CertificateZips zips;
 
-    AuditController(cn.yanxiu.audit.AuditLog audit, cn.yanxiu.evaluation.RunPublications publications, EvaluationRuns runs, EvaluationService evaluation, GradeMix gradeMix, ExplanationService explanations, RuleSnapshots snapshots,
+    AuditController(CertificateZips zips, cn.yanxiu.audit.AuditLog audit, cn.yanxiu.evaluation.RunPublications publications, EvaluationRuns runs, EvaluationService evaluation, GradeMix gradeMix, ExplanationService explanations, RuleSnapshots snapshots,
                     TeacherDirectory teachers, DiffService diffs, CountyReportExporter county, ResultExporter results,
                     CreditSummaryExporter creditSummary, RuleSetWorkspace workspace, JdbcTemplate jdbc) {
         this.publications = publications;
         this.audit = audit;
+        this.zips = zips;
         this.runs = runs;
         this.evaluation = evaluation;
         this.gradeMix = gradeMix;
@@ -99,6 +101,7 @@ class AuditController {
         model.addAttribute("official", official.orElse(null));
         model.addAttribute("isOfficial", official.isPresent() && official.get().runId() == id);
         model.addAttribute("termLocked", publications.locked(run.termId()));
+        model.addAttribute("certificateZips", zips.schools(id));
         if (run.completed()) {
             GradeMix.BySchool mix = gradeMix.bySchool(id);
             model.addAttribute("mix", mix);

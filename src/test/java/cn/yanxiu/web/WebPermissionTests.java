@@ -45,6 +45,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 abstract class WebPermissionTests {
 
     static final String WEB = "spring.main.web-application-type=servlet";
+    /** Certificates the web tests issue go under target/, never into the working folder. */
+    static final String CERTIFICATES = "yanxiu.certificates.dir=target/web-certificates";
     static final String FAST_HASHES = "yanxiu.accounts.bcrypt-strength=4";
     static final String THREE_TRIES = "yanxiu.login.max-failures=3";
 
@@ -264,6 +266,32 @@ abstract class WebPermissionTests {
         assertThat(status(get("/me/certificates/" + serial).with(user(users.loadUserByUsername(owner))))).isIn(404, 409, 410);
         String page = mvc.perform(get("/me").with(user(users.loadUserByUsername(owner)))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("已撤销，不再提供下载").doesNotContain("/me/certificates/" + serial);
+    }
+
+    @Test
+    void eachSchoolsCertificateZipDownloadsFromTheRunPage() throws Exception {
+        long run = county.run().id();
+        // one teacher outside the group leader's school, so the approval tests keep their queues
+        String teacher = jdbc.queryForObject("SELECT MIN(e.teacher_id) FROM credit_entry e JOIN teacher t ON t.id = e.teacher_id WHERE e.run_id = ? "
+                + "AND e.status = 'PROPOSED' AND t.school_id <> (SELECT school_id FROM teacher WHERE id = ?) AND e.teacher_id NOT IN (?, ?)", String.class,
+                run, county.groupLeader().username(), county.teacher().username(), county.otherTeacher().username());
+        String school = jdbc.queryForObject("SELECT school_id FROM teacher WHERE id = ?", String.class, teacher);
+        cn.yanxiu.credits.CreditFilter one = new cn.yanxiu.credits.CreditFilter(WebCounty.TERM, null, null, teacher);
+        for (cn.yanxiu.credits.CreditStep step : cn.yanxiu.credits.CreditStep.values()) {
+            ledger.approve(step, one, "测试审批", null);
+        }
+        MvcResult issued = mvc.perform(as(Who.ADMIN, post("/admin/runs/" + run + "/certificates")).with(csrf())).andReturn();
+        assertThat(issued.getFlashMap().get("ok").toString()).contains("可在本页下载");
+        String page = mvc.perform(as(Who.ADMIN, get("/runs/" + run))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("/admin/runs/" + run + "/certificates/" + school + ".zip");
+        MvcResult zip = mvc.perform(as(Who.ADMIN, get("/admin/runs/" + run + "/certificates/" + school + ".zip"))).andReturn();
+        assertThat(zip.getResponse().getContentType()).isEqualTo("application/zip");
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.getResponse().getContentAsByteArray()))) {
+            assertThat(in.getNextEntry()).as("the ZIP holds the school's PDFs").isNotNull();
+        }
+        assertThat(status(as(Who.AUDITOR, get("/admin/runs/" + run + "/certificates/" + school + ".zip")))).isEqualTo(403);
+        assertThat(status(as(Who.ADMIN, get("/admin/runs/" + run + "/certificates/..%2F..%2Fetc.zip")))).isIn(400, 404);
+        assertThat(status(as(Who.ADMIN, get("/admin/runs/" + run + "/certificates/NOPE.zip")))).isIn(400, 404);
     }
 
     @Test
