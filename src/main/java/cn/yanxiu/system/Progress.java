@@ -3,31 +3,45 @@ package cn.yanxiu.system;
 import java.io.PrintWriter;
 import java.time.Duration;
 
-/** A progress line for long work: count, rate and time left, redrawn at most a few times a second. */
+/**
+ * A progress line for long work: count, rate and time left. On a terminal one line is redrawn in place a few times a
+ * second; written to a file or a pipe (a log, another program) it is a plain line at most once a second, without
+ * the carriage returns that would garble the log.
+ */
 public final class Progress {
+
+    private static final long TERMINAL_NANOS = 250_000_000L;
+    private static final long LOG_NANOS = 1_000_000_000L;
 
     private final String label;
     private final long total;
     private final PrintWriter out;
+    private final boolean terminal;
     private final long started = System.nanoTime();
     private long lastDrawn;
 
     public Progress(String label, long total, PrintWriter out) {
+        this(label, total, out, System.console() != null);
+    }
+
+    /** {@code terminal}: redraw one line in place; otherwise write whole lines. */
+    public Progress(String label, long total, PrintWriter out, boolean terminal) {
         this.label = label;
         this.total = total;
         this.out = out;
+        this.terminal = terminal;
     }
 
     public synchronized void update(long done) {
         long now = System.nanoTime();
-        if (now - lastDrawn < 250_000_000L && done < total) {
+        if (now - lastDrawn < (terminal ? TERMINAL_NANOS : LOG_NANOS) && done < total) {
             return;
         }
         lastDrawn = now;
         double seconds = Math.max(1e-3, (now - started) / 1e9);
         double rate = done / seconds;
         long left = rate > 0 ? (long) ((total - done) / rate) : 0;
-        out.printf("\r%s %,d / %,d（%.0f%%）%,.0f 个/秒，预计剩余 %s   ", label, done, total,
+        out.printf((terminal ? "\r" : "") + "%s %,d / %,d（%.0f%%）%,.0f 个/秒，预计剩余 %s" + (terminal ? "   " : "%n"), label, done, total,
                 total == 0 ? 100.0 : 100.0 * done / total, rate, format(Duration.ofSeconds(left)));
         out.flush();
     }
@@ -35,7 +49,7 @@ public final class Progress {
     public void done() {
         double seconds = (System.nanoTime() - started) / 1e9;
         update(total);
-        out.printf("%n%s完成：%,d 个，用时 %.1f 秒%n", label, total, seconds);
+        out.printf((terminal ? "%n" : "") + "%s完成：%,d 个，用时 %.1f 秒%n", label, total, seconds);
         out.flush();
     }
 

@@ -1,0 +1,31 @@
+package cn.yanxiu.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** Progress redraws in place on a terminal and writes whole lines into a log. */
+class ProgressTests {
+
+    @Test
+    void aLogGetsWholeLinesWithoutCarriageReturns() {
+        StringWriter log = new StringWriter();
+        Progress p = new Progress("评价教师", 3, new PrintWriter(log), false);
+        p.update(1);
+        p.update(2);
+        p.done();
+        assertThat(log.toString()).doesNotContain("\r").contains("评价教师 1 / 3（33%）", "评价教师完成：3 个").endsWith("\n");
+        assertThat(log.toString().lines()).allSatisfy(l -> assertThat(l).doesNotEndWith(" "));
+    }
+
+    @Test
+    void aTerminalRedrawsOneLine() {
+        StringWriter screen = new StringWriter();
+        Progress p = new Progress("导入", 2, new PrintWriter(screen), true);
+        p.update(1);
+        p.done();
+        assertThat(screen.toString()).startsWith("\r导入 1 / 2").contains("\r导入 2 / 2");
+    }
+}
