@@ -669,9 +669,8 @@ abstract class WebPermissionTests {
         MvcResult started = mvc.perform(as(Who.ADMIN, post("/admin/accounts/teachers")).with(csrf())).andReturn();
         String job = started.getResponse().getRedirectedUrl();
         assertThat(job).startsWith("/admin/accounts/jobs/");
-        for (int i = 0; i < 200 && !mvc.perform(as(Who.ADMIN, get(job + "/progress"))).andReturn().getResponse().getContentAsString().contains("FINISHED"); i++) {
-            Thread.sleep(100);
-        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> mvc.perform(as(Who.ADMIN, get(job + "/progress"))).andReturn().getResponse().getContentAsString().contains("FINISHED"));
         String page = mvc.perform(as(Who.ADMIN, get(job))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("已为 2 位教师创建账号", "只能下载一次", "id=\"password-sheets\"");
         assertThat(status(as(Who.AUDITOR, get(job)))).isNotEqualTo(200);
