@@ -98,7 +98,7 @@ public class AuditLog {
         List<Object> args = new ArrayList<>();
         if (actor != null && !actor.isBlank()) {
             where.append(" AND actor LIKE ?");
-            args.add("%" + actor.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            args.add(cn.yanxiu.system.SqlLike.containing(actor));
         }
         if (action != null && !action.isBlank()) {
             where.append(" AND action = ?");

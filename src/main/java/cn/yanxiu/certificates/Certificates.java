@@ -166,6 +166,8 @@ public class Certificates {
         Map<String, Map<ActivityType, BigDecimal>> hoursByKind = HoursByKind.of(jdbc, run.termId(), null);
         Progress progress = progressOut == null ? null : new Progress("发证", candidates.size(), progressOut);
         Map<String, List<Path>> bySchool = new TreeMap<>();
+        // one lookup per school, not per certificate
+        Map<String, String> issuers = new java.util.HashMap<>();
         int fresh = 0;
         int done = 0;
         int revoked = 0;
@@ -205,7 +207,8 @@ public class Certificates {
             Path schoolDir = Files.createDirectories(dir.resolve(c.schoolId()));
             Path pdf = schoolDir.resolve(c.teacherId() + "-" + serial + ".pdf");
             CertificatePdf.write(new CertificateContent(serial, c.teacherId(), c.name(), c.schoolName(), c.termName(), c.grade(), c.hours(),
-                    c.credits(), labelled(hoursByKind.getOrDefault(c.teacherId(), Map.of())), run.ruleSetHash(), issuedAt, issuerFor(c.schoolId()), sealImage()),
+                    c.credits(), labelled(hoursByKind.getOrDefault(c.teacherId(), Map.of())), run.ruleSetHash(), issuedAt,
+                    issuers.computeIfAbsent(c.schoolId(), this::issuerFor), sealImage()),
                     verifyBase + serial, pdf);
             bySchool.computeIfAbsent(c.schoolId(), k -> new ArrayList<>()).add(pdf);
             if (progress != null) {

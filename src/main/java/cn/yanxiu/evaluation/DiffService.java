@@ -89,12 +89,12 @@ public class DiffService {
                 + "hours_recognised, credits, trace_json FROM evaluation_result WHERE run_id = ?", runId);
         for (Map<String, Object> r : stored) {
             Map<String, String> findings = new java.util.TreeMap<>();
-            for (Map<String, Object> f : ResultExporter.findings(text(r.get("findings_json")))) {
+            for (Map<String, Object> f : ResultExporter.findings(ResultRows.text(r.get("findings_json")))) {
                 findings.put(f.get("policy") + " " + f.get("rule"), String.valueOf(f.get("status")));
             }
             rows.put((String) r.get("teacher_id"), new GradeDiff.Side((String) r.get("grade"), Boolean.TRUE.equals(r.get("certificate")),
                     number(r.get("hours_recognised")), number(r.get("credits")), number(r.get("final_score")), (String) r.get("decided_by"),
-                    findings, band(ResultRows.JSON.readValue(text(r.get("trace_json")), TRACE))));
+                    findings, band(ResultRows.JSON.readValue(ResultRows.text(r.get("trace_json")), TRACE))));
         }
         return rows;
     }
@@ -123,17 +123,6 @@ public class DiffService {
             }
         }
         return null;
-    }
-
-    private static String text(Object v) {
-        if (v instanceof java.sql.Clob clob) {
-            try {
-                return clob.getSubString(1, (int) clob.length());
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return v == null ? null : v.toString();
     }
 
     private static Double number(Object v) {

@@ -188,14 +188,7 @@ public class ExplanationService {
         if (v == null) {
             v = row.get(column.toUpperCase());
         }
-        if (v instanceof java.sql.Clob clob) {
-            try {
-                return clob.getSubString(1, (int) clob.length());
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return v == null ? null : v.toString();
+        return ResultRows.text(v);
     }
 
     private static Double number(Map<String, Object> row, String column) {

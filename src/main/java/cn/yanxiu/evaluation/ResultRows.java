@@ -63,6 +63,18 @@ public final class ResultRows {
         return trace;
     }
 
+    /** A stored column as text: H2 hands long JSON columns back as a Clob, MySQL as a String. */
+    static String text(Object v) {
+        if (v instanceof java.sql.Clob clob) {
+            try {
+                return clob.getSubString(1, (int) clob.length());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return v == null ? null : v.toString();
+    }
+
     static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);

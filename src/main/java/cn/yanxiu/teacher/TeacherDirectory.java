@@ -36,9 +36,12 @@ public class TeacherDirectory {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        String like = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String like = cn.yanxiu.system.SqlLike.containing(text);
         return jdbc.query(SELECT + "WHERE t.id LIKE ? OR t.name LIKE ? ORDER BY t.id LIMIT " + SEARCH_LIMIT, (rs, i) -> line(rs), like, like);
     }
+
+    /** A directory search matches the 工号, the name or the school's name; one pattern per placeholder. */
+    private static final String MATCHES = "(t.id LIKE ? OR t.name LIKE ? OR s.name LIKE ?)";
 
     /** Sort keys a teacher list allows → their column; the key is what the page's links carry, never SQL. */
     public static final java.util.Map<String, String> SORTS = java.util.Map.of("id", "t.id", "name", "t.name", "school", "s.name", "group", "g.name");
@@ -53,8 +56,8 @@ public class TeacherDirectory {
         String where = "";
         List<Object> args = new java.util.ArrayList<>();
         if (text != null && !text.isBlank()) {
-            String like = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            where = "WHERE t.id LIKE ? OR t.name LIKE ? OR s.name LIKE ? ";
+            String like = cn.yanxiu.system.SqlLike.containing(text);
+            where = "WHERE " + MATCHES + " ";
             args.addAll(List.of(like, like, like));
         }
         args.add(size);
@@ -67,8 +70,8 @@ public class TeacherDirectory {
         if (text == null || text.isBlank()) {
             return jdbc.queryForObject("SELECT COUNT(*) FROM teacher", Long.class);
         }
-        String like = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return jdbc.queryForObject("SELECT COUNT(*) FROM teacher t JOIN school s ON s.id = t.school_id WHERE t.id LIKE ? OR t.name LIKE ? OR s.name LIKE ?",
+        String like = cn.yanxiu.system.SqlLike.containing(text);
+        return jdbc.queryForObject("SELECT COUNT(*) FROM teacher t JOIN school s ON s.id = t.school_id WHERE " + MATCHES,
                 Long.class, like, like, like);
     }
 
