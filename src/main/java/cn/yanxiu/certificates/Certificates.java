@@ -186,17 +186,9 @@ public class Certificates {
                 continue;
             }
             if (existing.isEmpty()) {
-                serial = serials.newSerial(run.termId());
                 issuedAt = Instant.now();
-                jdbc.update("INSERT INTO certificate (serial, entry_id, teacher_id, term_id, run_id, grade, hours, credits, signature, issued_by, issued_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", serial, c.entryId(), c.teacherId(), run.termId(), runId, c.grade(), c.hours(),
-                        c.credits(), serials.sign(stated(serial, c.teacherId(), run.termId(), runId, c.grade(), c.hours(), c.credits())), actor.strip(),
-                        Timestamp.from(issuedAt));
-                // a correction's certificate replaces the teacher's earlier one for the term: that one names its successor and stops being valid
-                for (String old : jdbc.queryForList("SELECT serial FROM certificate WHERE teacher_id = ? AND term_id = ? AND serial <> ? "
-                        + "AND revoked_at IS NULL", String.class, c.teacherId(), run.termId(), serial)) {
-                    jdbc.update("UPDATE certificate SET superseded_by = ?, revoked_by = ?, revoked_at = ?, revoke_reason = ? WHERE serial = ?",
-                            serial, actor.strip(), Timestamp.from(issuedAt), "学分更正后由证书 " + serial + " 取代", old);
+                serial = store(c.entryId(), c.teacherId(), run.termId(), runId, c.grade(), c.hours(), c.credits(), actor, issuedAt);
+                for (String old : supersededBy(serial)) {
                     Files.deleteIfExists(dir.resolve(c.schoolId()).resolve(c.teacherId() + "-" + old + ".pdf"));
                 }
                 fresh++;
@@ -234,6 +226,58 @@ public class Certificates {
             audit.record(actor, "签发证书", "运行 #" + runId, "证书 " + (candidates.size() - revoked) + " 份，新签发 " + fresh + " 份");
         }
         return new Issued(candidates.size() - revoked, fresh, zips, revoked);
+    }
+
+    /**
+     * Records a certificate for one registered ledger entry; the teacher's earlier certificate for the term (a
+     * correction replaces it) names its successor and stops being valid. Returns the new serial.
+     */
+    private String store(long entryId, String teacherId, String termId, long runId, String grade, BigDecimal hours, BigDecimal credits, String actor,
+                         Instant issuedAt) {
+        String serial = serials.newSerial(termId);
+        jdbc.update("INSERT INTO certificate (serial, entry_id, teacher_id, term_id, run_id, grade, hours, credits, signature, issued_by, issued_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", serial, entryId, teacherId, termId, runId, grade, hours, credits,
+                serials.sign(stated(serial, teacherId, termId, runId, grade, hours, credits)), actor.strip(), Timestamp.from(issuedAt));
+        for (String old : jdbc.queryForList("SELECT serial FROM certificate WHERE teacher_id = ? AND term_id = ? AND serial <> ? AND revoked_at IS NULL",
+                String.class, teacherId, termId, serial)) {
+            jdbc.update("UPDATE certificate SET superseded_by = ?, revoked_by = ?, revoked_at = ?, revoke_reason = ? WHERE serial = ?",
+                    serial, actor.strip(), Timestamp.from(issuedAt), "学分更正后由证书 " + serial + " 取代", old);
+        }
+        return serial;
+    }
+
+    private List<String> supersededBy(String serial) {
+        return jdbc.queryForList("SELECT serial FROM certificate WHERE superseded_by = ?", String.class, serial);
+    }
+
+    /**
+     * Issues the certificate of one registered entry at once (a correction after an appeal, say), replacing the
+     * teacher's earlier certificate for the term; its PDF is drawn from the record when downloaded.
+     */
+    public String issueFor(long entryId, String actor, String why) {
+        if (actor == null || actor.isBlank() || actor.length() > 64) {
+            throw new CertificateRefused("必须写明发证人（最多 64 个字符）");
+        }
+        requirePublicVerifyUrl();
+        record Entry(String teacherId, String termId, long runId, String grade, BigDecimal hours, BigDecimal credits) {
+        }
+        Entry e = jdbc.query("SELECT e.teacher_id, e.term_id, e.run_id, r.grade, e.hours, e.credits FROM credit_entry e "
+                + "JOIN evaluation_result r ON r.run_id = e.run_id AND r.teacher_id = e.teacher_id "
+                + "WHERE e.id = ? AND e.status = 'REGISTERED' AND r.certificate = TRUE", (rs, i) -> new Entry(rs.getString(1), rs.getString(2),
+                        rs.getLong(3), rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6)), entryId).stream().findFirst()
+                .orElseThrow(() -> new CertificateRefused("学分记录 #" + entryId + " 未登记或其结果不发证书"));
+        String serial = store(entryId, e.teacherId(), e.termId(), e.runId(), e.grade(), e.hours(), e.credits(), actor, Instant.now());
+        if (audit != null) {
+            List<String> replaced = supersededBy(serial);
+            audit.record(actor, "签发证书", serial, (replaced.isEmpty() ? "" : "取代证书 " + String.join("、", replaced) + "；") + why);
+        }
+        return serial;
+    }
+
+    /** The teacher's valid (not revoked, not superseded) certificate of a term, if any. */
+    public java.util.Optional<String> validFor(String teacherId, String termId) {
+        return jdbc.queryForList("SELECT serial FROM certificate WHERE teacher_id = ? AND term_id = ? AND revoked_at IS NULL", String.class, teacherId, termId)
+                .stream().findFirst();
     }
 
     /** A teacher's certificates, newest first: serial, term, revoked or not. */

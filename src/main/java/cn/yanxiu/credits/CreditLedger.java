@@ -137,6 +137,73 @@ public class CreditLedger {
         return new Proposal(runId, run.termId(), fresh.size(), corrections.size(), counts[0], counts[1], counts[2]);
     }
 
+    /** What correcting one teacher's entry did: the entry now in force (null when none), and the one it replaced. */
+    public record Correction(Long entryId, CreditStatus status, Long replacedId, String summary) {
+    }
+
+    /**
+     * Brings one teacher's entry of a term in line with a corrected result (an accepted appeal): an entry that
+     * differs is superseded by a correction entry that keeps its place in the approval chain — the decision
+     * that corrected it is recorded as the step it had reached. A teacher without an entry gets a proposed one
+     * only once the term's credits have been proposed. Call inside a transaction.
+     */
+    public Correction correctOne(String teacherId, String termId, long runId, String grade, BigDecimal hours, BigDecimal credits, String actor,
+                                 String reason) {
+        requireActor(actor);
+        requireShort(reason, "更正原因");
+        Timestamp now = Timestamp.from(Instant.now());
+        List<Object[]> current = jdbc.query("SELECT id, hours, credits, status, grade FROM credit_entry WHERE teacher_id = ? AND term_id = ? "
+                + "AND status <> 'SUPERSEDED' ORDER BY id DESC", (rs, i) -> new Object[] {rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+                        CreditStatus.valueOf(rs.getString(4)), rs.getString(5)}, teacherId, termId);
+        String insert = "INSERT INTO credit_entry (teacher_id, term_id, run_id, grade, hours, credits, corrects_id, reason, status, proposed_by, proposed_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        if (current.isEmpty()) {
+            boolean proposed = jdbc.queryForObject("SELECT COUNT(*) FROM credit_entry WHERE term_id = ?", Integer.class, termId) > 0;
+            if (!proposed) {
+                return new Correction(null, null, null, "本学期尚未提出学分：提出时按更正后的结果");
+            }
+            if (hours.signum() <= 0) {
+                return new Correction(null, null, null, "更正后仍无认定学时，不提出学分");
+            }
+            jdbc.update(insert, teacherId, termId, runId, grade, hours, credits, null, reason.strip(), CreditStatus.PROPOSED.name(), actor.strip(), now);
+            Long id = jdbc.queryForObject("SELECT MAX(id) FROM credit_entry WHERE teacher_id = ? AND term_id = ?", Long.class, teacherId, termId);
+            audit.record(actor, "更正学分", "教师 " + teacherId + " 学期 " + termId, "新提出学分记录 #" + id + "：" + reason.strip());
+            return new Correction(id, CreditStatus.PROPOSED, null, "新提出学分记录 #" + id + "（认定学时 " + plain(hours) + "，学分 " + plain(credits)
+                    + "），待教研组认定");
+        }
+        Object[] old = current.get(0);
+        long oldId = (Long) old[0];
+        CreditStatus status = (CreditStatus) old[3];
+        if (status != CreditStatus.RETURNED && hours.compareTo((BigDecimal) old[1]) == 0 && credits.compareTo((BigDecimal) old[2]) == 0
+                && java.util.Objects.equals(grade, old[4])) {
+            return new Correction(oldId, status, null, "学分记录 #" + oldId + " 不变");
+        }
+        CreditStatus kept = status == CreditStatus.RETURNED ? CreditStatus.PROPOSED : status;
+        if (jdbc.update("UPDATE credit_entry SET status = 'SUPERSEDED' WHERE id = ? AND status = ?", oldId, status.name()) != 1) {
+            throw new CreditRefused("教师 " + teacherId + " 的学分记录刚被他人改动，请重试；未写入任何记录");
+        }
+        jdbc.update(insert, teacherId, termId, runId, grade, hours, credits, oldId, reason.strip(), kept.name(), actor.strip(), now);
+        Long id = jdbc.queryForObject("SELECT MAX(id) FROM credit_entry WHERE corrects_id = ?", Long.class, oldId);
+        for (CreditStep step : CreditStep.values()) {
+            if (step.to() == kept) {
+                jdbc.update("INSERT INTO credit_step (entry_id, step, decision, actor, acted_at, comment) VALUES (?, ?, ?, ?, ?, ?)", id, step.name(),
+                        step == CreditStep.REGISTER ? "REGISTERED" : "APPROVED", actor.strip(), now, clip("更正，承接学分记录 #" + oldId + " 的审批：" + reason.strip()));
+            }
+        }
+        audit.record(actor, "更正学分", "教师 " + teacherId + " 学期 " + termId, "学分记录 #" + oldId + " → #" + id + "（" + kept.label() + "）："
+                + reason.strip());
+        return new Correction(id, kept, oldId, "学分记录 #" + oldId + " 由更正记录 #" + id + " 取代（" + kept.label() + "，认定学时 " + plain(hours)
+                + "，学分 " + plain(credits) + "）");
+    }
+
+    private static String plain(BigDecimal n) {
+        return n.stripTrailingZeros().toPlainString();
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 500 ? text : text.substring(0, 500);
+    }
+
     /** Takes every entry of the filter that waits for this step one step on, recording who and when. */
     public StepResult approve(CreditStep step, CreditFilter filter, String actor, String comment) {
         requireActor(actor);

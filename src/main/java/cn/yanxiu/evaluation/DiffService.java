@@ -3,16 +3,12 @@ package cn.yanxiu.evaluation;
 import cn.yanxiu.rules.RuleSet;
 import cn.yanxiu.rules.RuleSetLoader;
 import cn.yanxiu.rules.TeacherCase;
-import cn.yanxiu.rules.TeacherEvaluation;
-import cn.yanxiu.rules.vocabulary.Finding;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -47,7 +43,7 @@ public class DiffService {
                 for (TeacherCase c : page) {
                     teachers++;
                     String[] n = names.get(c.teacher().getId());
-                    GradeDiff.Change change = GradeDiff.compare(c.teacher().getId(), n[0], n[1], side(a.evaluate(c)), side(b.evaluate(c)));
+                    GradeDiff.Change change = GradeDiff.compare(c.teacher().getId(), n[0], n[1], ResultSides.of(a.evaluate(c)), ResultSides.of(b.evaluate(c)));
                     if (change != null) {
                         changes.add(change);
                     }
@@ -85,48 +81,11 @@ public class DiffService {
 
     private Map<String, GradeDiff.Side> results(long runId) throws IOException {
         Map<String, GradeDiff.Side> rows = new HashMap<>();
-        List<Map<String, Object>> stored = jdbc.queryForList("SELECT teacher_id, grade, decided_by, findings_json, final_score, certificate, "
-                + "hours_recognised, credits, trace_json FROM evaluation_result WHERE run_id = ?", runId);
-        for (Map<String, Object> r : stored) {
-            Map<String, String> findings = new java.util.TreeMap<>();
-            for (Map<String, Object> f : ResultExporter.findings(ResultRows.text(r.get("findings_json")))) {
-                findings.put(f.get("policy") + " " + f.get("rule"), String.valueOf(f.get("status")));
-            }
-            rows.put((String) r.get("teacher_id"), new GradeDiff.Side((String) r.get("grade"), Boolean.TRUE.equals(r.get("certificate")),
-                    number(r.get("hours_recognised")), number(r.get("credits")), number(r.get("final_score")), (String) r.get("decided_by"),
-                    findings, band(ResultRows.JSON.readValue(ResultRows.text(r.get("trace_json")), TRACE))));
+        for (Map<String, Object> r : jdbc.queryForList("SELECT " + ResultSides.COLUMNS + " FROM evaluation_result WHERE run_id = ?", runId)) {
+            GradeDiff.Side side = ResultSides.fromRow(r);
+            rows.put((String) (r.containsKey("teacher_id") ? r.get("teacher_id") : r.get("TEACHER_ID")), side);
         }
         return rows;
-    }
-
-    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> TRACE = new com.fasterxml.jackson.core.type.TypeReference<>() { };
-
-    private static GradeDiff.Side side(TeacherEvaluation e) {
-        Map<String, String> findings = new java.util.TreeMap<>();
-        e.findings().forEach(f -> findings.put(f.getPolicy() + " " + f.getRule(), f.getStatus()));
-        return new GradeDiff.Side(e.grade(), e.eligible(cn.yanxiu.rules.vocabulary.Eligibility.CERTIFICATE),
-                e.credit() == null ? null : e.credit().getHoursRecognised(), e.credit() == null ? null : e.credit().getCredits(),
-                e.finalScore(), e.decidedBy(), findings, band(ResultRows.JSON.convertValue(Map.of("fired", e.trace()), TRACE)));
-    }
-
-    /** The band the final score fell in, as the trace recorded it: the fact "分数段 …" matched beside "最终得分 = …". */
-    @SuppressWarnings("unchecked")
-    private static String band(Map<String, Object> trace) {
-        for (Map<String, Object> fired : (List<Map<String, Object>>) trace.getOrDefault("fired", List.of())) {
-            List<String> facts = (List<String>) fired.getOrDefault("facts", List.of());
-            if (facts.stream().anyMatch(f -> f.startsWith("最终得分 ="))) {
-                for (String f : facts) {
-                    if (f.startsWith("分数段 ")) {
-                        return f.substring("分数段 ".length());
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    private static Double number(Object v) {
-        return v instanceof Number n ? n.doubleValue() : v == null ? null : Double.valueOf(v.toString());
     }
 
     private Map<String, String[]> names() {

@@ -107,15 +107,20 @@ public class EvaluationRuns {
     /** Marks a run finished: counts its results by grade and releases the term's lock. */
     @Transactional
     public Run complete(long runId) {
+        jdbc.update("UPDATE evaluation_run SET status = 'COMPLETED', finished_at = ? WHERE id = ?", Timestamp.from(Instant.now()), runId);
+        recount(runId);
+        jdbc.update("DELETE FROM run_lock WHERE run_id = ?", runId);
+        return find(runId).orElseThrow();
+    }
+
+    /** Counts a run's results by grade again (after one teacher's result was corrected, say). */
+    public void recount(long runId) {
         Map<String, Integer> counts = gradeCounts(runId);
         int teachers = counts.values().stream().mapToInt(Integer::intValue).sum();
         Integer errors = jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_result WHERE run_id = ? AND rule_error IS NOT NULL", Integer.class, runId);
         StringBuilder text = new StringBuilder();
         counts.forEach((grade, n) -> text.append(text.isEmpty() ? "" : ";").append(grade).append('=').append(n));
-        jdbc.update("UPDATE evaluation_run SET status = 'COMPLETED', finished_at = ?, teachers = ?, grade_counts = ?, rule_errors = ? WHERE id = ?",
-                Timestamp.from(Instant.now()), teachers, text.toString(), errors, runId);
-        jdbc.update("DELETE FROM run_lock WHERE run_id = ?", runId);
-        return find(runId).orElseThrow();
+        jdbc.update("UPDATE evaluation_run SET teachers = ?, grade_counts = ?, rule_errors = ? WHERE id = ?", teachers, text.toString(), errors, runId);
     }
 
     /** Records that a run stopped before its end (an error, the database gone): it keeps its lock and can be resumed. */

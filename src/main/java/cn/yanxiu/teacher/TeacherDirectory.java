@@ -22,7 +22,7 @@ public class TeacherDirectory {
     public record TeacherLine(String id, String name, String schoolId, String school, String groupId, String group, String roles) {
     }
 
-    public record ActivityLine(LocalDate date, String type, BigDecimal hours, int quantity, String note) {
+    public record ActivityLine(long id, LocalDate date, String type, BigDecimal hours, int quantity, String note) {
     }
 
     public record TermLine(String id, String name, String academicYear) {
@@ -80,8 +80,9 @@ public class TeacherDirectory {
     }
 
     public List<ActivityLine> activities(String teacherId, String termId) {
-        return jdbc.query("SELECT activity_date, type, hours, quantity, note FROM activity WHERE teacher_id = ? AND term_id = ? ORDER BY activity_date, id",
-                (rs, i) -> new ActivityLine(rs.getDate(1).toLocalDate(), label(rs.getString(2)), rs.getBigDecimal(3), rs.getInt(4), rs.getString(5)),
+        return jdbc.query("SELECT id, activity_date, type, hours, quantity, note FROM activity WHERE teacher_id = ? AND term_id = ? ORDER BY activity_date, id",
+                (rs, i) -> new ActivityLine(rs.getLong(1), rs.getDate(2).toLocalDate(), label(rs.getString(3)), rs.getBigDecimal(4), rs.getInt(5),
+                        rs.getString(6)),
                 teacherId, termId);
     }
 

@@ -26,8 +26,10 @@ class ApprovalController {
 
     private final CreditLedger ledger;
     private final TeacherDirectory teachers;
+    private final cn.yanxiu.appeals.Appeals appeals;
 
-    ApprovalController(CreditLedger ledger, TeacherDirectory teachers) {
+    ApprovalController(CreditLedger ledger, TeacherDirectory teachers, cn.yanxiu.appeals.Appeals appeals) {
+        this.appeals = appeals;
         this.ledger = ledger;
         this.teachers = teachers;
     }
@@ -68,6 +70,9 @@ class ApprovalController {
         model.addAttribute("school", blank(school));
         model.addAttribute("group", blank(group));
         ListPage.Request request = ListPage.Request.of(page, sort, dir, q);
+        model.addAttribute("evidence", chosen == null ? java.util.Map.of() : appeals.evidenceCounts(chosen));
+        model.addAttribute("openAppeals", chosen == null ? 0 : appeals.list(null, chosen, null, null, cn.yanxiu.appeals.Appeals.Status.SUBMITTED).stream()
+                .filter(a -> AppealController.mayDecide(me.account(), a.teacherId(), a.schoolId(), a.groupId())).count());
         if (chosen == null) {
             model.addAttribute("lines", List.of());
             model.addAttribute("list", ListPage.of(List.<CreditLedger.QueueLine>of(), request, queueSorts(), l -> ""));

@@ -56,9 +56,12 @@ class AuditController {
     private final cn.yanxiu.audit.AuditLog audit;
     private final CertificateZips zips;
 
+    private final cn.yanxiu.appeals.Appeals appeals;
+
     AuditController(CertificateZips zips, cn.yanxiu.audit.AuditLog audit, cn.yanxiu.evaluation.RunPublications publications, EvaluationRuns runs, EvaluationService evaluation, GradeMix gradeMix, ExplanationService explanations, RuleSnapshots snapshots,
                     TeacherDirectory teachers, DiffService diffs, CountyReportExporter county, ResultExporter results,
-                    CreditSummaryExporter creditSummary, RuleSetWorkspace workspace, JdbcTemplate jdbc) {
+                    CreditSummaryExporter creditSummary, RuleSetWorkspace workspace, JdbcTemplate jdbc, cn.yanxiu.appeals.Appeals appeals) {
+        this.appeals = appeals;
         this.publications = publications;
         this.audit = audit;
         this.zips = zips;
@@ -157,8 +160,10 @@ class AuditController {
     String teacher(@PathVariable String id, @RequestParam(required = false) String term, @RequestParam(required = false) String q,
                    @RequestParam(required = false) Integer page, @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
                    Model model) {
-        TeacherRecords.addTo(model, teachers, teachers.find(id).orElseThrow(() -> new IllegalArgumentException("没有教师 " + id)), term,
+        String chosen = TeacherRecords.addTo(model, teachers, teachers.find(id).orElseThrow(() -> new IllegalArgumentException("没有教师 " + id)), term,
                 ListPage.Request.of(page, sort, dir, q), "/teachers/" + id);
+        model.addAttribute("appeals", appeals.list(id, null, null, null, null));
+        model.addAttribute("recordEvidence", chosen == null ? List.of() : appeals.recordEvidence(id, chosen));
         model.addAttribute("results", jdbc.queryForList("SELECT r.run_id, u.term_id, r.grade, r.final_score FROM evaluation_result r "
                 + "JOIN evaluation_run u ON u.id = r.run_id WHERE r.teacher_id = ? AND u.status = 'COMPLETED' ORDER BY r.run_id DESC", id));
         return "audit/teacher";

@@ -31,9 +31,11 @@ class TeacherController {
     private final CreditLedger ledger;
     private final Certificates certificates;
     private final JdbcTemplate jdbc;
+    private final cn.yanxiu.appeals.Appeals appeals;
 
     TeacherController(TeacherDirectory teachers, ExplanationService explanations, EvaluationRuns runs, CreditLedger ledger, Certificates certificates,
-                      JdbcTemplate jdbc) {
+                      JdbcTemplate jdbc, cn.yanxiu.appeals.Appeals appeals) {
+        this.appeals = appeals;
         this.teachers = teachers;
         this.explanations = explanations;
         this.runs = runs;
@@ -57,6 +59,9 @@ class TeacherController {
         }
         model.addAttribute("entries", ledger.entries(id));
         model.addAttribute("certificates", certificates.heldBy(id));
+        model.addAttribute("appeals", appeals.list(id, null, null, null, null));
+        model.addAttribute("evidenceRule", appeals.evidenceRule());
+        model.addAttribute("activityLinks", true);
         return "me";
     }
 

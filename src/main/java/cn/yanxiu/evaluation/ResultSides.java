@@ -1,0 +1,64 @@
+package cn.yanxiu.evaluation;
+
+import cn.yanxiu.rules.TeacherEvaluation;
+import cn.yanxiu.rules.vocabulary.Eligibility;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** One side of a comparison ({@link GradeDiff.Side}), from a stored result row or from an evaluation just made. */
+final class ResultSides {
+
+    private static final TypeReference<Map<String, Object>> TRACE = new TypeReference<>() { };
+
+    /** The columns {@link #fromRow} reads. */
+    static final String COLUMNS = "teacher_id, grade, decided_by, findings_json, final_score, certificate, hours_recognised, credits, trace_json";
+
+    private ResultSides() {
+    }
+
+    static GradeDiff.Side fromRow(Map<String, Object> r) throws IOException {
+        Map<String, String> findings = new TreeMap<>();
+        for (Map<String, Object> f : ResultExporter.findings(ResultRows.text(column(r, "findings_json")))) {
+            findings.put(f.get("policy") + " " + f.get("rule"), String.valueOf(f.get("status")));
+        }
+        return new GradeDiff.Side((String) column(r, "grade"), Boolean.TRUE.equals(column(r, "certificate")), number(column(r, "hours_recognised")),
+                number(column(r, "credits")), number(column(r, "final_score")), (String) column(r, "decided_by"), findings,
+                band(ResultRows.JSON.readValue(ResultRows.text(column(r, "trace_json")), TRACE)));
+    }
+
+    static GradeDiff.Side of(TeacherEvaluation e) {
+        Map<String, String> findings = new TreeMap<>();
+        e.findings().forEach(f -> findings.put(f.getPolicy() + " " + f.getRule(), f.getStatus()));
+        return new GradeDiff.Side(e.grade(), e.eligible(Eligibility.CERTIFICATE), e.credit() == null ? null : e.credit().getHoursRecognised(),
+                e.credit() == null ? null : e.credit().getCredits(), e.finalScore(), e.decidedBy(), findings,
+                band(ResultRows.JSON.convertValue(Map.of("fired", e.trace()), TRACE)));
+    }
+
+    /** The band the final score fell in, as the trace recorded it: the fact "分数段 …" matched beside "最终得分 = …". */
+    @SuppressWarnings("unchecked")
+    private static String band(Map<String, Object> trace) {
+        for (Map<String, Object> fired : (List<Map<String, Object>>) trace.getOrDefault("fired", List.of())) {
+            List<String> facts = (List<String>) fired.getOrDefault("facts", List.of());
+            if (facts.stream().anyMatch(f -> f.startsWith("最终得分 ="))) {
+                for (String f : facts) {
+                    if (f.startsWith("分数段 ")) {
+                        return f.substring("分数段 ".length());
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** H2 names columns in capitals, MySQL as written. */
+    private static Object column(Map<String, Object> row, String name) {
+        return row.containsKey(name) ? row.get(name) : row.get(name.toUpperCase());
+    }
+
+    private static Double number(Object v) {
+        return v instanceof Number n ? n.doubleValue() : v == null ? null : Double.valueOf(v.toString());
+    }
+}
