@@ -105,7 +105,12 @@ class AppealController {
         model.addAttribute("canDecide", appeal.open() && mayDecide(me.account(), appeal.teacherId(), appeal.schoolId(), appeal.groupId()));
         model.addAttribute("recordEvidence", appeals.recordEvidence(appeal.teacherId(), appeal.termId()));
         model.addAttribute("types", ActivityType.values());
-        model.addAttribute("today", LocalDate.now(cn.yanxiu.system.Times.zone()));
+        // the disputed record as it reads now fills the correction form, so the approver changes only what is wrong
+        model.addAttribute("current", appeal.activityId() == null ? null : jdbc.queryForList("SELECT type, activity_date, hours, quantity, note "
+                + "FROM activity WHERE id = ? AND teacher_id = ?", appeal.activityId(), appeal.teacherId()).stream().findFirst()
+                .map(r -> java.util.Map.of("type", String.valueOf(value(r, "type")), "date", String.valueOf(value(r, "activity_date")),
+                        "hours", ((BigDecimal) value(r, "hours")).stripTrailingZeros().toPlainString(), "quantity", String.valueOf(value(r, "quantity")),
+                        "note", value(r, "note") == null ? "" : String.valueOf(value(r, "note")))).orElse(null));
         return "appeals/appeal";
     }
 
@@ -245,6 +250,10 @@ class AppealController {
     private static String actor(SignedIn me) {
         String named = me.account().displayName() + "（" + me.getUsername() + "）";
         return named.length() <= 64 ? named : me.getUsername();
+    }
+
+    private static Object value(java.util.Map<String, Object> row, String name) {
+        return row.containsKey(name) ? row.get(name) : row.get(name.toUpperCase());
     }
 
     private static String blank(String s) {

@@ -14,8 +14,6 @@ import cn.yanxiu.evaluation.EvaluationService;
 import cn.yanxiu.generate.SampleCountyGenerator;
 import cn.yanxiu.importing.SpreadsheetImporter;
 import cn.yanxiu.support.Databases;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,10 +21,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -93,7 +89,7 @@ abstract class AppealContractTests {
                 .isInstanceOf(Appeals.AppealRefused.class).hasMessageContaining("大.pdf").hasMessageContaining("过大");
         List<EvidenceFile> many = new ArrayList<>();
         for (int i = 0; i <= appeals.maxFiles(); i++) {
-            many.add(new EvidenceFile(i + ".png", png()));
+            many.add(new EvidenceFile(i + ".png", EvidenceSamples.png()));
         }
         assertThatThrownBy(() -> appeals.submit(teacher, TERM, row, "漏记", many, teacher)).hasMessageContaining("一次最多附 " + appeals.maxFiles());
         assertThatThrownBy(() -> appeals.submit(teacher, TERM, row, "  ", List.of(), teacher)).hasMessageContaining("必须填写申诉理由");
@@ -101,11 +97,11 @@ abstract class AppealContractTests {
         assertThatThrownBy(() -> appeals.submit(teacher, "1999-2000-1", null, "漏记", List.of(), teacher)).hasMessageContaining("没有学期");
         String other = jdbc.queryForObject("SELECT MIN(id) FROM teacher WHERE id <> ?", String.class, teacher);
         assertThatThrownBy(() -> appeals.submit(other, TERM, row, "不是我的记录", List.of(), other)).hasMessageContaining("没有您");
-        assertThatThrownBy(() -> appeals.attach(other, row, List.of(new EvidenceFile("a.pdf", pdf("x"))), other)).hasMessageContaining("没有您");
+        assertThatThrownBy(() -> appeals.attach(other, row, List.of(new EvidenceFile("a.pdf", EvidenceSamples.pdf("x"))), other)).hasMessageContaining("没有您");
         assertThat(counts()).isEqualTo(before);
 
         // a file name is a label only: folders and control characters do not survive
-        long id = appeals.submit(teacher, TERM, null, "评价结果有误", List.of(new EvidenceFile("..\\..\\etc/passwd\u0000.pdf", pdf("证明"))), teacher);
+        long id = appeals.submit(teacher, TERM, null, "评价结果有误", List.of(new EvidenceFile("..\\..\\etc/passwd\u0000.pdf", EvidenceSamples.pdf("证明"))), teacher);
         assertThat(appeals.find(id).orElseThrow().evidence()).extracting(Appeals.Evidence::fileName).containsExactly("passwd_.pdf");
         appeals.reject(id, "测试：文件名检查", APPROVER);
     }
@@ -121,8 +117,8 @@ abstract class AppealContractTests {
                 run.id(), teacher);
         String oldSerial = certificates.validFor(teacher, TERM).orElseThrow();
         long oldEntry = jdbc.queryForObject("SELECT entry_id FROM certificate WHERE serial = ?", Long.class, oldSerial);
-        byte[] pdf = pdf("签到表");
-        byte[] png = png();
+        byte[] pdf = EvidenceSamples.pdf("签到表");
+        byte[] png = EvidenceSamples.png();
 
         long id = appeals.submit(teacher, TERM, row, "10 月 12 日的自学记了 " + hours + " 学时，签到表上是多 5 学时",
                 List.of(new EvidenceFile("签到表.pdf", pdf), new EvidenceFile("照片.png", png)), teacher);
@@ -235,7 +231,7 @@ abstract class AppealContractTests {
     void evidenceAttachedToARecordIsListedForTheApprover() throws Exception {
         String teacher = certified().get(1);
         long row = studyRow(teacher);
-        assertThat(appeals.attach(teacher, row, List.of(new EvidenceFile("结业证书.jpg", jpeg())), teacher)).isOne();
+        assertThat(appeals.attach(teacher, row, List.of(new EvidenceFile("结业证书.jpg", EvidenceSamples.jpeg())), teacher)).isOne();
         List<Appeals.Evidence> listed = appeals.recordEvidence(teacher, TERM);
         assertThat(listed).extracting(Appeals.Evidence::fileName).containsExactly("结业证书.jpg");
         assertThat(listed.get(0).activityId()).isEqualTo(row);
@@ -258,30 +254,6 @@ abstract class AppealContractTests {
         return new int[] {jdbc.queryForObject("SELECT COUNT(*) FROM appeal", Integer.class), jdbc.queryForObject("SELECT COUNT(*) FROM evidence", Integer.class),
             jdbc.queryForObject("SELECT COUNT(*) FROM activity", Integer.class), jdbc.queryForObject("SELECT COUNT(*) FROM credit_entry", Integer.class),
             jdbc.queryForObject("SELECT COUNT(*) FROM certificate WHERE revoked_at IS NULL", Integer.class)};
-    }
-
-    static byte[] pdf(String text) throws Exception {
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            doc.addPage(new PDPage());
-            doc.getDocumentInformation().setTitle(text);
-            doc.save(out);
-            return out.toByteArray();
-        }
-    }
-
-    static byte[] png() throws Exception {
-        return image("png");
-    }
-
-    static byte[] jpeg() throws Exception {
-        return image("jpg");
-    }
-
-    private static byte[] image(String format) throws Exception {
-        BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, format, out);
-        return out.toByteArray();
     }
 
     private static String plain(BigDecimal n) {

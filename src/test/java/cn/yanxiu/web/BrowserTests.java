@@ -322,4 +322,89 @@ class BrowserTests {
         found.values().removeIf(List::isEmpty);
         assertThat(found).as("serious or critical axe-core violations by page").isEmpty();
     }
+
+    @Test
+    @Order(7)
+    void aTeacherAppealsWithEvidenceAndTheApproverAcceptsItAndTheCertificateIsReissued(@Autowired Accounts accounts, @Autowired Certificates certificates,
+                                                                                       @TempDir Path dir) throws Exception {
+        String teacher = county.teacher().username();
+        String oldSerial = certificates.validFor(teacher, WebCounty.TERM).orElseThrow(() -> new AssertionError("test 4 registered and certified the teacher"));
+        long row = jdbc.queryForObject("SELECT MIN(id) FROM activity WHERE teacher_id = ? AND term_id = ? AND type = 'SELF_STUDY'", Long.class, teacher,
+                WebCounty.TERM);
+        java.util.Map<String, Object> activity = jdbc.queryForMap("SELECT activity_date, hours FROM activity WHERE id = ?", row);
+        java.math.BigDecimal hours = (java.math.BigDecimal) (activity.containsKey("hours") ? activity.get("hours") : activity.get("HOURS"));
+        Object date = activity.containsKey("activity_date") ? activity.get("activity_date") : activity.get("ACTIVITY_DATE");
+        String school = jdbc.queryForObject("SELECT school_id FROM teacher WHERE id = ?", String.class, teacher);
+        accounts.create("jiaodao", "教导主任乙", java.util.EnumSet.of(cn.yanxiu.accounts.AccountRole.APPROVER), null, CreditStep.OFFICE, school, null,
+                "jiaodao-password-1", "tests");
+        Path evidence = dir.resolve("签到表.pdf");
+        Files.write(evidence, cn.yanxiu.appeals.EvidenceSamples.pdf("签到表"));
+        long appeal;
+        try (Browser b = new Browser(port)) {
+            b.signIn(teacher, county.teacher().password());
+            // every record of the teacher's own list leads to its evidence and appeal page
+            assertThat(b.find(By.cssSelector("#my-activities a[href*='/me/activities/']")).getText()).isEqualTo("证据 / 申诉");
+            b.open("/me/activities/" + row);
+            assertThat(b.text(By.id("activity-text"))).contains("自学");
+            b.find(By.cssSelector("#appeal-record textarea[name=reason]")).sendKeys("这次自学记少了 3 学时，附签到表");
+            b.find(By.cssSelector("#appeal-record input[type=file]")).sendKeys(evidence.toAbsolutePath().toString());
+            b.find(By.cssSelector("#appeal-record button[type=submit]")).click();
+            assertThat(b.text(By.cssSelector(".notice.ok"))).contains("已提交");
+            assertThat(b.text(By.tagName("h1"))).contains("待处理");
+            assertThat(b.text(By.id("appeal-evidence"))).contains("签到表.pdf");
+            appeal = Long.parseLong(b.driver().getCurrentUrl().replaceAll(".*/appeals/", ""));
+            b.screenshot("16-teacher-appeal-filed");
+        }
+        try (Browser b = new Browser(port)) {
+            b.signIn("jiaodao", "jiaodao-password-1");
+            b.open("/approvals");
+            assertThat(b.text(By.id("open-appeals"))).contains("待处理申诉 1 项");
+            b.find(By.cssSelector("#open-appeals a")).click();
+            b.find(By.cssSelector("#appeals a[href$='/appeals/" + appeal + "']")).click();
+            assertThat(b.text(By.id("appeal-reason"))).contains("记少了 3 学时");
+            // the evidence opens for the approver
+            String href = b.find(By.cssSelector("#appeal-evidence a")).getAttribute("href");
+            HttpResponse<byte[]> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+                    .header("Cookie", "JSESSIONID=" + b.cookie("JSESSIONID")).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(file.statusCode()).isEqualTo(200);
+            assertThat(new String(file.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+            // the form starts from the disputed record as it reads now
+            assertThat(new Select(b.find(By.cssSelector("#decide select[name=type]"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("SELF_STUDY");
+            assertThat(b.find(By.cssSelector("#decide input[name=date]")).getAttribute("value")).isEqualTo(String.valueOf(date));
+            WebElement h = b.find(By.cssSelector("#decide input[name=hours]"));
+            h.clear();
+            h.sendKeys(hours.add(java.math.BigDecimal.valueOf(3)).toPlainString());
+            b.find(By.cssSelector("#decide textarea[name=reason]")).sendKeys("核对签到表，确为漏记");
+            b.screenshot("17-approver-decides-appeal");
+            b.find(By.cssSelector("#decide button[value=accept]")).click();
+            assertThat(b.text(By.cssSelector(".notice.ok"))).contains("已采纳");
+            assertThat(b.text(By.id("appeal-consequences"))).contains("认定学时", "由新证书");
+        }
+        String newSerial = certificates.validFor(teacher, WebCounty.TERM).orElseThrow();
+        assertThat(newSerial).isNotEqualTo(oldSerial);
+        try (Browser b = new Browser(port)) {
+            b.signIn(teacher, county.teacher().password());
+            b.open("/appeals/" + appeal);
+            assertThat(b.text(By.tagName("h1"))).contains("已采纳");
+            assertThat(b.text(By.id("appeal-consequences"))).contains(oldSerial, newSerial);
+            b.open("/me");
+            assertThat(b.text(By.id("my-appeals"))).contains("已采纳");
+            assertThat(b.text(By.id("my-certificates"))).contains(newSerial).contains("已撤销");
+            String href = b.find(By.cssSelector("#my-certificates a")).getAttribute("href");
+            HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+                    .header("Cookie", "JSESSIONID=" + b.cookie("JSESSIONID")).build(), HttpResponse.BodyHandlers.ofByteArray());
+            try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+                assertThat(new PDFTextStripper().getText(doc)).contains(newSerial);
+            }
+            b.screenshot("18-teacher-appeal-accepted");
+            assertThat(b.seriousAccessibilityViolations()).isEmpty();
+        }
+        try (Browser b = new Browser(port)) {
+            b.signIn("auditor", county.auditorPassword());
+            b.open("/teachers/" + teacher);
+            assertThat(b.text(By.id("teacher-appeals"))).contains("#" + appeal, "已采纳");
+            b.open("/audit-log");
+            assertThat(b.text(By.tagName("main"))).contains("采纳申诉", "提交申诉");
+        }
+    }
 }

@@ -133,6 +133,68 @@ abstract class WebPermissionTests {
     }
 
     @Test
+    void appealsAndEvidenceAreReadOnlyByTheTeacherTheirApproversAdministratorsAndAuditors(@Autowired cn.yanxiu.appeals.Appeals appeals) throws Exception {
+        String leader = county.groupLeader().username();
+        String own = county.teacher().username();
+        String group = jdbc.queryForObject("SELECT group_id FROM teacher WHERE id = ?", String.class, leader);
+        String school = jdbc.queryForObject("SELECT school_id FROM teacher WHERE id = ?", String.class, leader);
+        String inGroup = jdbc.queryForObject("SELECT MIN(id) FROM teacher WHERE group_id = ? AND id <> ? AND id <> ?", String.class, group, leader, own);
+        String outside = jdbc.queryForObject("SELECT MIN(id) FROM teacher WHERE school_id <> ? AND id <> ?", String.class, school, own);
+        byte[] pdf = cn.yanxiu.appeals.EvidenceSamples.pdf("证明");
+        long in = appeals.submit(inGroup, WebCounty.TERM, null, "组内教师的申诉", List.of(new cn.yanxiu.appeals.EvidenceFile("a.pdf", pdf)), inGroup);
+        long out = appeals.submit(outside, WebCounty.TERM, null, "他校教师的申诉", List.of(new cn.yanxiu.appeals.EvidenceFile("b.pdf", pdf)), outside);
+        long mine = appeals.submit(own, WebCounty.TERM, null, "本人的申诉", List.of(new cn.yanxiu.appeals.EvidenceFile("c.pdf", pdf)), own);
+        long inFile = appeals.find(in).orElseThrow().evidence().get(0).id();
+        long outFile = appeals.find(out).orElseThrow().evidence().get(0).id();
+        long ownFile = appeals.find(mine).orElseThrow().evidence().get(0).id();
+        // order: anonymous, admin, auditor, approver (the group leader), teacher; not-allowed readers are told there is no such thing
+        expect("申诉列表", () -> get("/approvals/appeals"), 302, 200, 403, 200, 403);
+        expect("组内教师的申诉", () -> get("/appeals/" + in), 302, 200, 200, 200, 404);
+        expect("他校教师的申诉", () -> get("/appeals/" + out), 302, 200, 200, 404, 404);
+        expect("本人的申诉", () -> get("/appeals/" + mine), 302, 200, 200, 404, 200);
+        expect("组内教师的证据", () -> get("/evidence/" + inFile), 302, 200, 200, 200, 404);
+        expect("他校教师的证据", () -> get("/evidence/" + outFile), 302, 200, 200, 404, 404);
+        expect("本人的证据", () -> get("/evidence/" + ownFile), 302, 200, 200, 404, 200);
+        expect("处理他校申诉（空理由，被拒绝）", () -> post("/appeals/" + out + "/decision").param("decision", "reject").param("reason", "").with(csrf()),
+                302, 302, 403, 404, 404);
+        expect("处理组内申诉（空理由，被拒绝）", () -> post("/appeals/" + in + "/decision").param("decision", "reject").param("reason", "").with(csrf()),
+                302, 302, 403, 302, 404);
+        expect("本人的记录页", () -> get("/me/activities/" + jdbc.queryForObject("SELECT MIN(id) FROM activity WHERE teacher_id = ?", Long.class, own)),
+                302, 403, 403, 404, 200);
+        assertThat(appeals.find(in).orElseThrow().open()).as("refused decisions changed nothing").isTrue();
+        assertThat(appeals.find(out).orElseThrow().open()).isTrue();
+        // the listing of an approver holds only their group's appeals
+        String listed = mvc.perform(as(Who.APPROVER, get("/approvals/appeals"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(listed).contains(inGroup).doesNotContain(outside);
+        for (long id : List.of(in, out, mine)) {
+            appeals.reject(id, "测试结束", "tests");
+        }
+    }
+
+    @Test
+    void aTeacherUploadRefusesFilesThatAreNotEvidenceAndKeepsNothing(@Autowired cn.yanxiu.appeals.Appeals appeals) throws Exception {
+        String own = county.teacher().username();
+        long row = jdbc.queryForObject("SELECT MIN(id) FROM activity WHERE teacher_id = ?", Long.class, own);
+        int before = jdbc.queryForObject("SELECT COUNT(*) FROM evidence", Integer.class) + jdbc.queryForObject("SELECT COUNT(*) FROM appeal", Integer.class);
+        MvcResult html = mvc.perform(as(Who.TEACHER, multipart("/me/activities/" + row + "/evidence")
+                .file(new MockMultipartFile("files", "证明.pdf", "application/pdf", "<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)))
+                .with(csrf()))).andReturn();
+        assertThat(html.getFlashMap().get("error")).asString().contains("证明.pdf", "不是 PDF、PNG 或 JPEG", "未上传");
+        byte[] big = java.util.Arrays.copyOf("%PDF-1.4".getBytes(StandardCharsets.US_ASCII), (int) appeals.maxEvidenceBytes() + 1);
+        MvcResult oversized = mvc.perform(as(Who.TEACHER, multipart("/me/appeals").file(new MockMultipartFile("files", "大.pdf", "application/pdf", big))
+                .param("term", WebCounty.TERM).param("reason", "漏记").with(csrf()))).andReturn();
+        assertThat(oversized.getFlashMap().get("error")).asString().contains("大.pdf", "过大", "未提交");
+        MvcResult noReason = mvc.perform(as(Who.TEACHER, multipart("/me/appeals").param("term", WebCounty.TERM).param("reason", "").with(csrf()))).andReturn();
+        assertThat(noReason.getFlashMap().get("error")).asString().contains("必须填写申诉理由");
+        MvcResult foreign = mvc.perform(as(Who.TEACHER, multipart("/me/activities/" + jdbc.queryForObject("SELECT MIN(id) FROM activity WHERE teacher_id <> ?",
+                Long.class, own) + "/evidence").file(new MockMultipartFile("files", "a.pdf", "application/pdf", cn.yanxiu.appeals.EvidenceSamples.pdf("证明")))
+                .with(csrf()))).andReturn();
+        assertThat(foreign.getFlashMap().get("error")).asString().contains("没有您的这条研修记录");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evidence", Integer.class) + jdbc.queryForObject("SELECT COUNT(*) FROM appeal", Integer.class))
+                .isEqualTo(before);
+    }
+
+    @Test
     void changesAreRefusedToEveryoneButTheirOwner() throws Exception {
         String folder = "/admin/rules/" + WebCounty.RULES;
         // the administrator's own answers are redirects back to the page with a message; the bogus term keeps them harmless
