@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -134,6 +135,12 @@ class BenchmarkCommand implements Callable<Integer>, YanxiuSubcommand {
             Measured batch = new Measured(run.teachers(), seconds(batchStart), heap.peakMegabytes(), heap.peakLiveMegabytes());
             out.printf("batch          %,d teachers in %.1f s = %,.0f teachers/s, heap in use ≤ %,d MB, live after GC ≤ %,d MB (run #%d, audit trace on)%n",
                     batch.teachers, batch.seconds, batch.rate(), batch.heapMb, batch.liveMb, run.id());
+            Map<String, Object> stored = jdbc.queryForMap("SELECT AVG(COALESCE(LENGTH(details), 0) + LENGTH(findings_json) + LENGTH(score_lines_json) "
+                    + "+ LENGTH(eligibility_json) + LENGTH(trace_json)) AS mean, MAX(COALESCE(LENGTH(details), 0)) AS largest FROM evaluation_result WHERE run_id = ?",
+                    run.id());
+            bytesPerResult = ((Number) (stored.containsKey("mean") ? stored.get("mean") : stored.get("MEAN"))).doubleValue();
+            out.printf("stored         %,.0f bytes per result on average (findings, score lines, eligibility and trace, compressed), largest %,d%n",
+                    bytesPerResult, ((Number) (stored.containsKey("largest") ? stored.get("largest") : stored.get("LARGEST"))).longValue());
             out.flush();
 
             heap.reset();
@@ -152,6 +159,8 @@ class BenchmarkCommand implements Callable<Integer>, YanxiuSubcommand {
         }
         return 0;
     }
+
+    private double bytesPerResult;
 
     private record Measured(int teachers, double seconds, long heapMb, long liveMb) {
         double rate() {
@@ -235,11 +244,11 @@ class BenchmarkCommand implements Callable<Integer>, YanxiuSubcommand {
         StringBuilder md = new StringBuilder();
         if (fresh) {
             md.append("| database | teachers | cores | max heap MB | I/O floor t/s | batch t/s | batch ÷ floor time | live heap after GC MB (batch) "
-                    + "| G1+G5+H1 Java t/s | G1+G5+H1 Drools t/s | full rule set t/s (1 thread) |\n");
-            md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                    + "| G1+G5+H1 Java t/s | G1+G5+H1 Drools t/s | full rule set t/s (1 thread) | bytes per result |\n");
+            md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         }
-        md.append(String.format("| %s | %,d | %d | %,d | %,.0f | %,.0f | %.2f× | %,d | %,.0f | %,.0f | %,.0f |%n", database, batch.teachers, cores, maxHeap,
-                floor.rate(), batch.rate(), ratio, batch.liveMb, e.plainJava, e.drools, e.fullRuleSet));
+        md.append(String.format("| %s | %,d | %d | %,d | %,.0f | %,.0f | %.2f× | %,d | %,.0f | %,.0f | %,.0f | %,.0f |%n", database, batch.teachers, cores, maxHeap,
+                floor.rate(), batch.rate(), ratio, batch.liveMb, e.plainJava, e.drools, e.fullRuleSet, bytesPerResult));
         Files.writeString(report, md, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 

@@ -82,7 +82,7 @@ public class DiffService {
     private Map<String, GradeDiff.Side> results(long runId) throws IOException {
         Map<String, GradeDiff.Side> rows = new HashMap<>();
         for (Map<String, Object> r : jdbc.queryForList("SELECT " + ResultSides.COLUMNS + " FROM evaluation_result WHERE run_id = ?", runId)) {
-            GradeDiff.Side side = ResultSides.fromRow(r);
+            GradeDiff.Side side = ResultSides.fromRow(jdbc, r);
             rows.put((String) (r.containsKey("teacher_id") ? r.get("teacher_id") : r.get("TEACHER_ID")), side);
         }
         return rows;

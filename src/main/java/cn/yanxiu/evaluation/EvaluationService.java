@@ -123,7 +123,7 @@ public class EvaluationService {
         int total = teachersInScope(run.scope());
         Integer done = jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_result WHERE run_id = ?", Integer.class, run.id());
         Progress progress = progressOut == null ? null : new Progress("评价教师", total, progressOut);
-        running.register(run.id(), rules, termScope, progress, done);
+        running.register(run.id(), rules, termScope, dictionary(run, rules, termScope), progress, done);
         long beat = Math.max(100, runs.heartbeatInterval().toMillis());
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "yanxiu-run-heartbeat");
@@ -155,6 +155,25 @@ public class EvaluationService {
             running.release(run.id());
             rules.dispose();
         }
+    }
+
+    /**
+     * The dictionary the run's results are compressed with: kept from before when the run is resumed, else made
+     * from one teacher's evaluation and stored before the first result. Null when there is no teacher.
+     */
+    private byte[] dictionary(EvaluationRuns.Run run, RuleSet rules, TermScope termScope) {
+        byte[] stored = ResultDocuments.dictionary(jdbc, run.id());
+        if (stored != null) {
+            return stored;
+        }
+        String first = jdbc.queryForObject("SELECT MIN(id) FROM teacher", String.class);
+        cn.yanxiu.rules.TeacherCase sample = first == null ? null : TeacherCaseReader.one(jdbc, termScope, first);
+        if (sample == null) {
+            return null;
+        }
+        byte[] dictionary = ResultDocuments.dictionaryFrom(ResultRows.documents(rules.evaluate(sample)));
+        ResultDocuments.storeDictionary(jdbc, run.id(), dictionary);
+        return ResultDocuments.dictionary(jdbc, run.id());
     }
 
     /** What to do about a run that did not finish: resume it, unless a rule cannot be stopped (then resuming meets it again). */

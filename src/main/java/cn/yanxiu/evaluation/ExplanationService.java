@@ -55,7 +55,8 @@ public class ExplanationService {
         Function<String, String> locate = rule -> files.stream()
                 .map(f -> RuleLocations.find(rule, f.name(), f.text(), f.sheet() == null ? null : (java.util.function.Supplier<String>) f::sheet))
                 .filter(java.util.Objects::nonNull).findFirst().orElse("?");
-        Map<String, Object> trace = ResultRows.JSON.readValue(string(row, "trace_json"), MAP);
+        ResultDocuments.Documents documents = ResultDocuments.read(jdbc, run.id(), row);
+        Map<String, Object> trace = ResultRows.JSON.readValue(documents.trace(), MAP);
         String raise = null;
         if (withRaise) {
             RuleSet rules = compiled.get(run.ruleSetHash());
@@ -68,8 +69,8 @@ public class ExplanationService {
         List<Map<String, Object>> fired = (List<Map<String, Object>>) trace.get("fired");
         return build(teacherId, run.termId(), run.id(), run.ruleSetHash(), string(row, "grade"), string(row, "decided_by"),
                 number(row, "final_score"), number(row, "routine_score"), number(row, "year_end_score"), (String) trace.get("veto"),
-                string(row, "rule_error"), ResultRows.JSON.readValue(string(row, "score_lines_json"), LIST),
-                ResultRows.JSON.readValue(string(row, "findings_json"), LIST), ResultRows.JSON.readValue(string(row, "eligibility_json"), LIST),
+                string(row, "rule_error"), ResultRows.JSON.readValue(documents.scoreLines(), LIST),
+                ResultRows.JSON.readValue(documents.findings(), LIST), ResultRows.JSON.readValue(documents.eligibility(), LIST),
                 fired, deciding(trace), locate, raise, number(row, "hours_recognised"), number(row, "credits"));
     }
 

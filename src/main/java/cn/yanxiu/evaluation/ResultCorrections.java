@@ -81,7 +81,7 @@ public class ResultCorrections {
         }
         GradeDiff.Side before;
         try {
-            before = ResultSides.fromRow(stored.get(0));
+            before = ResultSides.fromRow(jdbc, stored.get(0));
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -90,7 +90,7 @@ public class ResultCorrections {
                 teacherId);
         GradeDiff.Change change = GradeDiff.compare(teacherId, (String) value(names, "name"), (String) value(names, "school"), before, after);
         jdbc.update("DELETE FROM evaluation_result WHERE run_id = ? AND teacher_id = ?", runId, teacherId);
-        ResultRows.insert(jdbc, runId, List.of(ResultRows.of(c, e)));
+        ResultRows.insert(jdbc, runId, ResultDocuments.dictionary(jdbc, runId), List.of(ResultRows.of(c, e)));
         runs.recount(runId);
         return new Reevaluated(runId, before, after, change);
     }

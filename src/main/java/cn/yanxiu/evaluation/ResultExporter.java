@@ -93,7 +93,7 @@ public class ResultExporter {
     private int each(long runId, Consumer<Map<String, Object>> sink) {
         int[] count = {0};
         jdbc.query("SELECT r.teacher_id, t.name, s.name, r.grade, r.final_score, r.routine_score, r.year_end_score, r.vetoed, r.hours_recognised, "
-                + "r.credits, r.certificate, r.findings_json, r.rule_error FROM evaluation_result r JOIN teacher t ON t.id = r.teacher_id "
+                + "r.credits, r.certificate, r.findings_json, r.rule_error, r.details FROM evaluation_result r JOIN teacher t ON t.id = r.teacher_id "
                 + "JOIN school s ON s.id = r.school_id WHERE r.run_id = ? ORDER BY r.teacher_id", rs -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("teacherId", rs.getString(1));
@@ -107,7 +107,8 @@ public class ResultExporter {
                     m.put("hoursRecognised", number(rs.getBigDecimal(9)));
                     m.put("credits", number(rs.getBigDecimal(10)));
                     m.put("certificate", rs.getBoolean(11));
-                    m.put("findings", findings(rs.getString(12)));
+                    m.put("findings", findings(rs.getObject(14) == null ? rs.getString(12)
+                            : ResultDocuments.read(jdbc, runId, rs.getBytes(14), null, null, null, null).findings()));
                     if (rs.getString(13) != null) {
                         m.put("ruleError", rs.getString(13));
                     }

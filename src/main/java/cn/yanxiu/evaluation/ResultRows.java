@@ -40,19 +40,31 @@ public final class ResultRows {
         return new Row(c.teacher().getId(), c.teacher().getSchoolId(), e);
     }
 
-    public static void insert(JdbcTemplate jdbc, long runId, List<Row> rows) {
+    /**
+     * Writes results; with the run's dictionary (see {@link ResultDocuments}) the four documents go into one
+     * compressed column, without one (a run stored before) into the four text columns.
+     */
+    public static void insert(JdbcTemplate jdbc, long runId, byte[] dictionary, List<Row> rows) {
         List<Object[]> args = new ArrayList<>(rows.size());
         for (Row row : rows) {
             TeacherEvaluation e = row.evaluation();
             boolean ok = e.error() == null;
+            ResultDocuments.Documents documents = documents(e);
+            boolean packed = dictionary != null;
             args.add(new Object[] {runId, row.teacherId(), row.schoolId(), e.grade(), e.gradeLevel(), e.decidedBy(), e.finalScore(), e.routineScore(),
                 e.yearEndScore(), e.vetoed(), ok && e.credit() != null ? e.credit().getHoursRecognised() : 0,
                 ok && e.credit() != null ? e.credit().getCredits() : 0, ok && e.eligible(Eligibility.CERTIFICATE), e.error() == null ? null : truncate(e.error(), 1000),
-                json(e.findings()), json(e.scoreLines()), json(e.eligibilities()), json(traceOf(e))});
+                packed ? "" : documents.findings(), packed ? "" : documents.scoreLines(), packed ? "" : documents.eligibility(),
+                packed ? "" : documents.trace(), packed ? ResultDocuments.pack(documents, dictionary) : null});
         }
         jdbc.batchUpdate("INSERT INTO evaluation_result (run_id, teacher_id, school_id, grade, grade_level, decided_by, final_score, routine_score, "
-                + "year_end_score, vetoed, hours_recognised, credits, certificate, rule_error, findings_json, score_lines_json, eligibility_json, trace_json) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
+                + "year_end_score, vetoed, hours_recognised, credits, certificate, rule_error, findings_json, score_lines_json, eligibility_json, trace_json, "
+                + "details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
+    }
+
+    /** An evaluation's four stored documents as JSON text. */
+    static ResultDocuments.Documents documents(TeacherEvaluation e) {
+        return new ResultDocuments.Documents(json(e.findings()), json(e.scoreLines()), json(e.eligibilities()), json(traceOf(e)));
     }
 
     private static Object traceOf(TeacherEvaluation e) {

@@ -14,19 +14,21 @@ final class ResultSides {
     private static final TypeReference<Map<String, Object>> TRACE = new TypeReference<>() { };
 
     /** The columns {@link #fromRow} reads. */
-    static final String COLUMNS = "teacher_id, grade, decided_by, findings_json, final_score, certificate, hours_recognised, credits, trace_json";
+    static final String COLUMNS = "run_id, teacher_id, grade, decided_by, findings_json, final_score, certificate, hours_recognised, credits, trace_json, "
+            + "score_lines_json, eligibility_json, details";
 
     private ResultSides() {
     }
 
-    static GradeDiff.Side fromRow(Map<String, Object> r) throws IOException {
+    static GradeDiff.Side fromRow(org.springframework.jdbc.core.JdbcTemplate jdbc, Map<String, Object> r) throws IOException {
+        ResultDocuments.Documents documents = ResultDocuments.read(jdbc, ((Number) column(r, "run_id")).longValue(), r);
         Map<String, String> findings = new TreeMap<>();
-        for (Map<String, Object> f : ResultExporter.findings(ResultRows.text(column(r, "findings_json")))) {
+        for (Map<String, Object> f : ResultExporter.findings(documents.findings())) {
             findings.put(f.get("policy") + " " + f.get("rule"), String.valueOf(f.get("status")));
         }
         return new GradeDiff.Side((String) column(r, "grade"), Boolean.TRUE.equals(column(r, "certificate")), number(column(r, "hours_recognised")),
                 number(column(r, "credits")), number(column(r, "final_score")), (String) column(r, "decided_by"), findings,
-                band(ResultRows.JSON.readValue(ResultRows.text(column(r, "trace_json")), TRACE)));
+                band(ResultRows.JSON.readValue(documents.trace(), TRACE)));
     }
 
     static GradeDiff.Side of(TeacherEvaluation e) {

@@ -130,7 +130,7 @@ public class CountyReportExporter {
         List<String> gradeOrder = jdbc.queryForList("SELECT grade FROM evaluation_result WHERE run_id = ? AND grade IS NOT NULL "
                 + "GROUP BY grade, grade_level ORDER BY grade_level DESC", String.class, runId);
         TreeSet<String> policyIds = new TreeSet<>();
-        jdbc.query("SELECT school_id, grade, findings_json FROM evaluation_result WHERE run_id = ?", rs -> {
+        jdbc.query("SELECT school_id, grade, findings_json, details FROM evaluation_result WHERE run_id = ?", rs -> {
             SchoolLine line = schools.get(rs.getString(1));
             if (line == null) {
                 return;
@@ -138,7 +138,9 @@ public class CountyReportExporter {
             line.teachers++;
             line.grades.merge(rs.getString(2) == null ? "规则出错" : rs.getString(2), 1, Integer::sum);
             try {
-                for (JsonNode f : JSON.readTree(rs.getString(3))) {
+                String findings = rs.getObject(4) == null ? rs.getString(3)
+                        : cn.yanxiu.evaluation.ResultDocuments.read(jdbc, runId, rs.getBytes(4), null, null, null, null).findings();
+                for (JsonNode f : JSON.readTree(findings)) {
                     String status = f.path("status").asText();
                     boolean checked = status.equals("达标") || status.equals("未达标");
                     if (checked) {

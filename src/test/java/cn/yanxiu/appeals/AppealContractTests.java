@@ -202,7 +202,7 @@ abstract class AppealContractTests {
         String teacher = certified().get(1);
         long id = appeals.submit(teacher, TERM, null, "我认为等级应为优秀", List.of(), teacher);
         int[] before = counts();
-        String result = jdbc.queryForObject("SELECT trace_json FROM evaluation_result WHERE run_id = ? AND teacher_id = ?", String.class, run.id(), teacher);
+        String result = trace(teacher);
 
         assertThatThrownBy(() -> appeals.accept(id, "同意", null, APPROVER)).hasMessageContaining("必须写明对记录的更正");
         assertThatThrownBy(() -> appeals.accept(id, "同意", new Correction(Correction.Kind.AMEND, ActivityType.SELF_STUDY, java.time.LocalDate.of(2025, 10, 1),
@@ -221,8 +221,7 @@ abstract class AppealContractTests {
         assertThatThrownBy(() -> appeals.reject(id, "再驳回", APPROVER)).hasMessageContaining("已处理");
         assertThatThrownBy(() -> appeals.accept(id, "改为采纳", new Correction(Correction.Kind.ADD, ActivityType.SELF_STUDY,
                 java.time.LocalDate.of(2025, 10, 1), BigDecimal.ONE, 1, null), APPROVER)).hasMessageContaining("已处理");
-        assertThat(jdbc.queryForObject("SELECT trace_json FROM evaluation_result WHERE run_id = ? AND teacher_id = ?", String.class, run.id(), teacher))
-                .isEqualTo(result);
+        assertThat(trace(teacher)).isEqualTo(result);
         assertThat(jdbc.queryForList("SELECT action FROM audit_event", String.class)).contains("驳回申诉");
     }
 
@@ -237,6 +236,11 @@ abstract class AppealContractTests {
         assertThat(listed.get(0).activityId()).isEqualTo(row);
         assertThat(listed.get(0).contentType()).isEqualTo("image/jpeg");
         assertThat(appeals.evidenceCounts(TERM)).containsEntry(teacher, 1);
+    }
+
+    private String trace(String teacher) {
+        return cn.yanxiu.evaluation.ResultDocuments.read(jdbc, run.id(), jdbc.queryForMap("SELECT * FROM evaluation_result WHERE run_id = ? AND teacher_id = ?",
+                run.id(), teacher)).trace();
     }
 
     /** Teachers holding a valid certificate, in id order. */

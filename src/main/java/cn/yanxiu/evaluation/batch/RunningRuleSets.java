@@ -19,9 +19,14 @@ public class RunningRuleSets {
     private final Map<Long, TermScope> scopes = new ConcurrentHashMap<>();
     private final Map<Long, Progress> progress = new ConcurrentHashMap<>();
     private final Map<Long, AtomicLong> done = new ConcurrentHashMap<>();
+    private final Map<Long, byte[]> dictionaries = new ConcurrentHashMap<>();
 
-    public void register(long runId, RuleSet ruleSet, TermScope scope, Progress line, long alreadyDone) {
+    /** {@code dictionary}: what the run's results are compressed with (null: stored as text). */
+    public void register(long runId, RuleSet ruleSet, TermScope scope, byte[] dictionary, Progress line, long alreadyDone) {
         rules.put(runId, ruleSet);
+        if (dictionary != null) {
+            dictionaries.put(runId, dictionary);
+        }
         scopes.put(runId, scope);
         if (line != null) {
             progress.put(runId, line);
@@ -35,6 +40,10 @@ public class RunningRuleSets {
             throw new IllegalStateException("运行 #" + runId + " 的规则集未加载");
         }
         return ruleSet;
+    }
+
+    byte[] dictionary(long runId) {
+        return dictionaries.get(runId);
     }
 
     TermScope scope(long runId) {
@@ -54,5 +63,6 @@ public class RunningRuleSets {
         scopes.remove(runId);
         progress.remove(runId);
         done.remove(runId);
+        dictionaries.remove(runId);
     }
 }

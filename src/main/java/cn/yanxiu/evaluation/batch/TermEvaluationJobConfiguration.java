@@ -96,7 +96,7 @@ class TermEvaluationJobConfiguration {
         return chunk -> {
             // no run-row update here: partitions writing results (which lock the run row shared) and
             // touching the run row in the same transaction deadlock on MySQL; the heartbeat has its own thread
-            ResultRows.insert(jdbc, runId, List.copyOf(chunk.getItems()));
+            ResultRows.insert(jdbc, runId, running.dictionary(runId), List.copyOf(chunk.getItems()));
             running.advance(runId, chunk.size());
         };
     }
