@@ -47,7 +47,7 @@ class CompiledSnapshots {
         Path dir = null;
         try {
             dir = snapshots.restore(hash, Files.createTempDirectory("yanxiu-explain"));
-            RuleSetLoader.Loaded loaded = RuleSetLoader.load(dir);
+            RuleSetLoader.Loaded loaded = RuleSetLoader.load(dir, snapshots::checkedBefore);
             if (!loaded.ok()) {
                 return null;
             }

@@ -191,7 +191,7 @@ public class EvaluationService {
     }
 
     private RuleSet load(Path rulesDir, TermScope termScope) {
-        RuleSetLoader.Loaded loaded = RuleSetLoader.load(rulesDir);
+        RuleSetLoader.Loaded loaded = RuleSetLoader.load(rulesDir, snapshots::checkedBefore);
         if (!loaded.ok()) {
             throw new EvaluationRuns.RunRefused("规则集 " + rulesDir + " 未通过校验：\n" + loaded.problems().stream()
                     .map(p -> "  " + p).collect(Collectors.joining("\n")));

@@ -29,6 +29,9 @@ public class RuleSnapshots {
     public void store(RuleSet rules) {
         Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM rule_set_snapshot WHERE hash = ?", Integer.class, rules.hash());
         if (known > 0) {
+            if (rules.fullyChecked() != null) {
+                jdbc.update("UPDATE rule_set_snapshot SET code_check = ? WHERE hash = ?", rules.fullyChecked(), rules.hash());
+            }
             return;
         }
         for (RuleFile f : rules.files()) {
@@ -38,12 +41,18 @@ public class RuleSnapshots {
                         f.sha256(), f.name(), f.content(), f.drl());
             }
         }
-        jdbc.update("INSERT INTO rule_set_snapshot (hash, source_dir, academic_year, created_at) VALUES (?, ?, ?, ?)",
-                rules.hash(), rules.dir().toString(), rules.manifest().academicYear(), Timestamp.from(Instant.now()));
+        jdbc.update("INSERT INTO rule_set_snapshot (hash, source_dir, academic_year, created_at, code_check) VALUES (?, ?, ?, ?, ?)",
+                rules.hash(), rules.dir().toString(), rules.manifest().academicYear(), Timestamp.from(Instant.now()), rules.fullyChecked());
         for (RuleFile f : rules.files()) {
             jdbc.update("INSERT INTO rule_set_file (rule_set_hash, file_name, file_sha256) VALUES (?, ?, ?)", rules.hash(), f.name(), f.sha256());
         }
         storeManifest(rules);
+    }
+
+    /** Whether this exact rule-set version passed the full code check under the current checker. */
+    public boolean checkedBefore(String hash) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM rule_set_snapshot WHERE hash = ? AND code_check = ?", Integer.class, hash,
+                cn.yanxiu.rules.internal.CodeCheckFingerprint.value()) > 0;
     }
 
     private void storeManifest(RuleSet rules) {

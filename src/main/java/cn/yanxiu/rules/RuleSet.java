@@ -21,7 +21,10 @@ public final class RuleSet {
     private final CompiledRules compiled;
     private final SessionLimits limits;
 
-    RuleSet(Path dir, Manifest manifest, List<RuleFile> files, String hash, CompiledRules compiled, SessionLimits limits) {
+    private final String fullyChecked;
+
+    RuleSet(Path dir, Manifest manifest, List<RuleFile> files, String hash, CompiledRules compiled, SessionLimits limits, String fullyChecked) {
+        this.fullyChecked = fullyChecked;
         this.dir = dir;
         this.manifest = manifest;
         this.files = files;
@@ -49,6 +52,11 @@ public final class RuleSet {
             gradeBands = bands;
         }
         return bands;
+    }
+
+    /** The checker fingerprint this load ran the full code check under; null when an earlier full check of the same content was relied on. */
+    public String fullyChecked() {
+        return fullyChecked;
     }
 
     public Path dir() {

@@ -65,12 +65,25 @@ public final class RuleSetLoader {
     }
 
     public static Loaded load(Path dir, SessionLimits limits) {
+        return load(dir, limits, hash -> false);
+    }
+
+    /**
+     * {@code checkedBefore}: whether this exact content (by hash) passed the full code check before under the
+     * current checker — a stored rule-set version — so the build made only for that check can be skipped.
+     */
+    public static Loaded load(Path dir, java.util.function.Predicate<String> checkedBefore) {
+        return load(dir, SessionLimits.DEFAULT, checkedBefore);
+    }
+
+    private static Loaded load(Path dir, SessionLimits limits, java.util.function.Predicate<String> checkedBefore) {
         RuleSetReader.Read read = RuleSetReader.read(dir);
         List<RuleProblem> problems = new ArrayList<>(read.problems());
         if (read.files().isEmpty()) {
             return new Loaded(null, problems, 0);
         }
-        CompiledRules.Compilation compilation = CompiledRules.compile(read.files());
+        boolean fullCheck = !(read.problems().isEmpty() && checkedBefore.test(read.hash()));
+        CompiledRules.Compilation compilation = fullCheck ? CompiledRules.compile(read.files()) : CompiledRules.compileCheckedBefore(read.files());
         problems.addAll(compilation.problems());
         if (compilation.rules() == null || read.manifest() == null) {
             if (compilation.rules() != null) {
@@ -97,7 +110,8 @@ public final class RuleSetLoader {
             compiled.dispose();
             return new Loaded(null, problems, compiled.policyByRule().size(), text.warnings());
         }
-        RuleSet ruleSet = new RuleSet(dir, read.manifest(), read.files(), read.hash(), compiled, limits);
+        RuleSet ruleSet = new RuleSet(dir, read.manifest(), read.files(), read.hash(), compiled, limits,
+                fullCheck ? cn.yanxiu.rules.internal.CodeCheckFingerprint.value() : null);
         return new Loaded(ruleSet, problems, compiled.policyByRule().size(), text.warnings());
     }
 }

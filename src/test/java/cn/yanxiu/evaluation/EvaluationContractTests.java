@@ -154,6 +154,24 @@ abstract class EvaluationContractTests {
         assertThat(((Number) value(sizes, "text")).intValue()).as("the text columns stay empty").isZero();
     }
 
+    @Test
+    void aStoredRuleSetVersionIsNotBuiltASecondTimeForTheCodeCheck(@Autowired RuleSnapshots snapshots) {
+        String hash = run.ruleSetHash();
+        assertThat(snapshots.checkedBefore(hash)).as("the run's version passed the full check when stored").isTrue();
+        cn.yanxiu.rules.RuleSetLoader.Loaded again = cn.yanxiu.rules.RuleSetLoader.load(Path.of("rules/2025-2026"), snapshots::checkedBefore);
+        assertThat(again.ok()).isTrue();
+        assertThat(again.ruleSet().fullyChecked()).as("the check's own build was skipped").isNull();
+        again.ruleSet().dispose();
+        // a different checker (its classes changed) checks in full again, and records that
+        jdbc.update("UPDATE rule_set_snapshot SET code_check = 'an-older-checker' WHERE hash = ?", hash);
+        assertThat(snapshots.checkedBefore(hash)).isFalse();
+        cn.yanxiu.rules.RuleSetLoader.Loaded full = cn.yanxiu.rules.RuleSetLoader.load(Path.of("rules/2025-2026"), snapshots::checkedBefore);
+        assertThat(full.ruleSet().fullyChecked()).isEqualTo(cn.yanxiu.rules.internal.CodeCheckFingerprint.value());
+        snapshots.store(full.ruleSet());
+        full.ruleSet().dispose();
+        assertThat(snapshots.checkedBefore(hash)).isTrue();
+    }
+
     private static Object value(Map<String, Object> row, String name) {
         return row.containsKey(name) ? row.get(name) : row.get(name.toUpperCase());
     }

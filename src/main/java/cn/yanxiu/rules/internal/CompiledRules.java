@@ -62,11 +62,24 @@ public final class CompiledRules {
      * unchecked; the classic rule base is only handed out when nothing is refused.
      */
     public static Compilation compile(List<RuleFile> files) {
-        return compile(files, true);
+        return compile(files, true, true);
+    }
+
+    /**
+     * For content that passed the full check before under this checker ({@link CodeCheckFingerprint}): the
+     * executable-model build, which only serves the check, is not made again; the text guard and the check of
+     * the classes that run still apply.
+     */
+    public static Compilation compileCheckedBefore(List<RuleFile> files) {
+        return compile(files, true, false);
     }
 
     /** With {@code textGuard} false only the bytecode check judges the code (how its tests prove it stands alone). */
     static Compilation compile(List<RuleFile> files, boolean textGuard) {
+        return compile(files, textGuard, true);
+    }
+
+    private static Compilation compile(List<RuleFile> files, boolean textGuard, boolean modelBuild) {
         List<RuleProblem> problems = new ArrayList<>();
         for (RuleFile file : textGuard ? files : List.<RuleFile>of()) {
             for (RuleFileGuard.Violation v : RuleFileGuard.check(file.compiledText())) {
@@ -78,7 +91,8 @@ public final class CompiledRules {
         }
         KieServices ks = KieServices.Factory.get();
         // the two builds are independent: run the checkable one beside the classic one
-        CompletableFuture<Map<String, byte[]>> checkable = CompletableFuture.supplyAsync(() -> executableModelClasses(ks, files));
+        CompletableFuture<Map<String, byte[]>> checkable = modelBuild ? CompletableFuture.supplyAsync(() -> executableModelClasses(ks, files))
+                : CompletableFuture.completedFuture(Map.of());
         ReleaseId release = ks.newReleaseId("cn.yanxiu.rules", "ruleset", "1." + VERSIONS.incrementAndGet());
         KieBuilder builder = ks.newKieBuilder(fileSystem(ks, release, files)).buildAll();
         problems.addAll(locatedErrors(builder, files));
