@@ -243,21 +243,40 @@ public final class CompiledRules {
         return policyByRule;
     }
 
+    /** Sessions made once and reused: a fresh session per teacher costs more than the teacher's own rules. */
+    private volatile org.kie.api.runtime.KieContainerSessionsPool pool;
+
+    private org.kie.api.runtime.KieSession pooledSession() {
+        org.kie.api.runtime.KieContainerSessionsPool p = pool;
+        if (p == null) {
+            synchronized (this) {
+                if (pool == null) {
+                    pool = container.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+                }
+                p = pool;
+            }
+        }
+        return p.newKieSession();
+    }
+
     public TeacherEvaluation evaluate(TeacherCase teacherCase, SessionLimits limits) {
-        return new TeacherSession(kieBase, policyByRule, limits).evaluate(teacherCase.facts());
+        return new TeacherSession(kieBase, this::pooledSession, policyByRule, limits).evaluate(teacherCase.facts());
     }
 
     /** The parameter facts the rule set's tables insert for a term alone (weights, bands, quotas …). */
     public List<Object> parameters(Object term, SessionLimits limits) {
-        return new TeacherSession(kieBase, policyByRule, limits).parameters(term);
+        return new TeacherSession(kieBase, kieBase::newKieSession, policyByRule, limits).parameters(term);
     }
 
     /** Parameter fact → the rule that inserted it, from the same run as {@link #parameters}. */
     public Map<Object, String> parameterOrigins(Object term, SessionLimits limits) {
-        return new TeacherSession(kieBase, policyByRule, limits).parameterOrigins(term);
+        return new TeacherSession(kieBase, kieBase::newKieSession, policyByRule, limits).parameterOrigins(term);
     }
 
     public void dispose() {
+        if (pool != null) {
+            pool.shutdown();
+        }
         container.dispose();
         KieServices.Factory.get().getRepository().removeKieModule(container.getReleaseId());
     }

@@ -48,11 +48,14 @@ final class TeacherSession {
     }
 
     private final KieBase kieBase;
+    private final java.util.function.Supplier<KieSession> sessions;
     private final Map<String, String> policyByRule;
     private final SessionLimits limits;
 
-    TeacherSession(KieBase kieBase, Map<String, String> policyByRule, SessionLimits limits) {
+    /** {@code sessions}: where a teacher's session comes from — a pool whose sessions are reset and reused after a normal end. */
+    TeacherSession(KieBase kieBase, java.util.function.Supplier<KieSession> sessions, Map<String, String> policyByRule, SessionLimits limits) {
         this.kieBase = kieBase;
+        this.sessions = sessions;
         this.policyByRule = policyByRule;
         this.limits = limits;
     }
@@ -79,10 +82,10 @@ final class TeacherSession {
     }
 
     private TeacherEvaluation evaluate(List<Object> facts, String[] current) {
-        KieSession session = kieBase.newKieSession();
+        KieSession session = sessions.get();
         List<FiredRule> trace = new ArrayList<>();
         AtomicBoolean timedOut = new AtomicBoolean();
-        session.addEventListener(new DefaultAgendaEventListener() {
+        DefaultAgendaEventListener tracing = new DefaultAgendaEventListener() {
             @Override
             public void beforeMatchFired(BeforeMatchFiredEvent event) {
                 String rule = event.getMatch().getRule().getName();
@@ -96,11 +99,12 @@ final class TeacherSession {
                 }
                 trace.add(new FiredRule(rule, policyByRule.getOrDefault(rule, ""), matched));
             }
-        });
+        };
+        session.addEventListener(tracing);
         Map<String, Integer> inserts = new java.util.HashMap<>();
         Map<String, Integer> updates = new java.util.HashMap<>();
         Map<Object, String> gradeOrigins = new IdentityHashMap<>();
-        session.addEventListener(new DefaultRuleRuntimeEventListener() {
+        DefaultRuleRuntimeEventListener changes = new DefaultRuleRuntimeEventListener() {
             @Override
             public void objectInserted(ObjectInsertedEvent event) {
                 if (event.getRule() != null) {
@@ -118,7 +122,9 @@ final class TeacherSession {
                     updates.merge(event.getRule().getName(), 1, Integer::sum);
                 }
             }
-        });
+        };
+        session.addEventListener(changes);
+        boolean reusable = false;
         ScheduledFuture<?> alarm = WATCHDOG.schedule(() -> {
             timedOut.set(true);
             session.halt();
@@ -133,7 +139,9 @@ final class TeacherSession {
                 return TeacherEvaluation.failed("规则触发次数达到上限 " + limits.maxFirings() + "（可能循环），反复修改事实的规则：" + mostActive(updates.isEmpty() ? inserts : updates, trace),
                         List.copyOf(trace.subList(Math.max(0, trace.size() - 20), trace.size())));
             }
-            return collect(session, trace, gradeOrigins);
+            TeacherEvaluation evaluation = collect(session, trace, gradeOrigins);
+            reusable = true;
+            return evaluation;
         } catch (StackOverflowError | OutOfMemoryError e) {
             // one teacher's rules exhausted the stack or the heap: that teacher fails, the run goes on
             trace.clear();
@@ -146,7 +154,15 @@ final class TeacherSession {
             return TeacherEvaluation.failed("规则“" + current[0] + "”出错：" + root, trace);
         } finally {
             alarm.cancel(false);
-            session.dispose();
+            session.removeEventListener(tracing);
+            session.removeEventListener(changes);
+            if (reusable) {
+                // back to the pool, reset: nothing of this teacher's facts remains
+                session.dispose();
+            } else {
+                // a session stopped by a limit or an error is not trusted again
+                session.destroy();
+            }
         }
     }
 
