@@ -1,7 +1,6 @@
 package cn.yanxiu;
 
 import cn.yanxiu.system.DatabaseChoice;
-import cn.yanxiu.system.CommandsBeforeSpring;
 import cn.yanxiu.system.ServeLogs;
 import cn.yanxiu.system.StartupFailure;
 import org.springframework.boot.SpringApplication;
@@ -17,9 +16,6 @@ public class YanxiuApplication {
     public static void main(String[] args) {
         // every timestamp is stored in UTC, whatever zone this machine is set to; Times shows them in the configured zone
         cn.yanxiu.system.Times.storeInUtc();
-        if (CommandsBeforeSpring.wanted(args)) {
-            System.exit(CommandsBeforeSpring.answer(args));
-        }
         DatabaseChoice.applyTo(args);
         if (args.length > 0 && args[0].equals("serve")) {
             // every other command is a one-shot command line: only serve starts the web server

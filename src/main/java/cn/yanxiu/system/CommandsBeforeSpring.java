@@ -43,10 +43,21 @@ public final class CommandsBeforeSpring {
 
     /** Prints the help or version asked for, or runs the plain command; the exit code. */
     public static int answer(String[] args) {
-        quietLogging(StartupFailure.verbose(args));
+        boolean plain = args.length > 0 && PLAIN.contains(args[0]);
+        if (plain) {
+            // help and the version log nothing: only a command that runs rules needs the logging set up
+            quietLogging(StartupFailure.verbose(args));
+        }
         CommandLine line = new CommandLine(new YanxiuCommand(), CommandsBeforeSpring::withoutConstructor);
+        String wanted = args.length > 0 && !args[0].startsWith("-") ? args[0] : null;
         for (Class<?> command : subcommandClasses()) {
-            line.addSubcommand(withoutConstructor(command));
+            picocli.CommandLine.Command annotation = command.getAnnotation(picocli.CommandLine.Command.class);
+            if (annotation != null && !annotation.name().equals(wanted)) {
+                // only the command asked for is read in full; the others need only their name and summary for the list
+                line.addSubcommand(annotation.name(), new CommandLine(listed(annotation)));
+            } else {
+                line.addSubcommand(withoutConstructor(command));
+            }
         }
         CommandLineEntry.handleErrors(line);
         line.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
@@ -68,6 +79,14 @@ public final class CommandsBeforeSpring {
             logback.getLogger("org.drools").setLevel(engine);
             logback.getLogger("org.kie").setLevel(engine);
         }
+    }
+
+    /** A sub-command as the top-level list shows it: its name and description, nothing read from its fields. */
+    private static picocli.CommandLine.Model.CommandSpec listed(picocli.CommandLine.Command annotation) {
+        picocli.CommandLine.Model.CommandSpec spec = picocli.CommandLine.Model.CommandSpec.create().name(annotation.name());
+        spec.usageMessage().description(annotation.description());
+        spec.mixinStandardHelpOptions(annotation.mixinStandardHelpOptions());
+        return spec;
     }
 
     /** The sub-command classes listed in {@value #COMMANDS} (a classpath scan would take longer than the whole answer). */
