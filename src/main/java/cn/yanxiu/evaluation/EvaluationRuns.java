@@ -85,14 +85,27 @@ public class EvaluationRuns {
         try {
             jdbc.update("INSERT INTO run_lock (term_id, run_id) VALUES (?, ?)", termId, id);
         } catch (DuplicateKeyException e) {
-            Long other = jdbc.queryForObject("SELECT run_id FROM run_lock WHERE term_id = ?", Long.class, termId);
-            Run running = find(other).orElseThrow();
-            boolean killed = running.heartbeatAt().isBefore(Instant.now().minus(stale));
-            throw new RunRefused("学期 " + termId + " 已有运行 #" + other + " 未结束（" + running.startedBy() + " 于 " + cn.yanxiu.system.Times.second(running.startedAt()) + " 开始）"
-                    + (killed ? "；它已中断，可用 evaluate --resume " + other + " 继续，或 --abandon " + other + " 放弃" : "；请等它结束"));
+            refuseIfUnderWay(termId);
+            throw new RunRefused("学期 " + termId + " 已有运行未结束");
         }
         audit.record(startedBy, "发起评价", "运行 #" + id + " 学期 " + termId, "范围 " + scope + "，规则集 " + hash);
         return find(id).orElseThrow();
+    }
+
+    /**
+     * Refuses at once when a run of the term is unfinished — before the rules are compiled, so the person asking
+     * is told in a second, not after the compile. {@link #start} checks again when it takes the lock.
+     */
+    public void refuseIfUnderWay(String termId) {
+        List<Long> other = jdbc.queryForList("SELECT run_id FROM run_lock WHERE term_id = ?", Long.class, termId);
+        if (other.isEmpty()) {
+            return;
+        }
+        Run running = find(other.get(0)).orElseThrow();
+        boolean killed = running.heartbeatAt().isBefore(Instant.now().minus(stale));
+        throw new RunRefused("学期 " + termId + " 已有运行 #" + running.id() + " 未结束（" + running.startedBy() + " 于 "
+                + cn.yanxiu.system.Times.second(running.startedAt()) + " 开始）"
+                + (killed ? "；它已中断，可用 evaluate --resume " + running.id() + " 继续，或 --abandon " + running.id() + " 放弃" : "；请等它结束"));
     }
 
     /** How often a live run touches its heartbeat: well inside the time after which it counts as killed. */

@@ -41,6 +41,7 @@ public class EvaluationService {
 
     /** Evaluates every teacher of a term in scope ("全部", "school:ID", "district:ID") with the rule set in a folder. */
     public EvaluationRuns.Run evaluate(String termId, Path rulesDir, String scope, String startedBy, PrintWriter progressOut) {
+        runs.refuseIfUnderWay(termId);
         TermScope termScope = scopes.load(termId);
         RuleSet rules = load(rulesDir, termScope);
         snapshots.store(rules);
@@ -54,6 +55,7 @@ public class EvaluationService {
      */
     public EvaluationRuns.Run startInBackground(String termId, Path rulesDir, String expectedHash, String scope, String startedBy,
                                                 java.util.concurrent.Executor executor) {
+        runs.refuseIfUnderWay(termId);
         TermScope termScope = scopes.load(termId);
         RuleSet rules = load(rulesDir, termScope);
         if (expectedHash != null && !expectedHash.equals(rules.hash())) {
