@@ -44,6 +44,11 @@ final class FileImportPass {
         table.accept(values);
     }
 
+    /** Data rows read so far (the header and blank rows not counted). */
+    int dataRows() {
+        return dataRows;
+    }
+
     private static String abbreviate(String text) {
         return text.length() <= 20 ? text : text.substring(0, 20) + "…";
     }

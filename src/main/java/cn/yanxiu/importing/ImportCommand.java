@@ -41,11 +41,33 @@ class ImportCommand implements Callable<Integer>, YanxiuSubcommand {
         this.compaction = compaction;
     }
 
+    /** Rows read inside each file, with their rate, on the error stream (a terminal redraws one line; a log gets a line a second). */
+    private static SpreadsheetImporter.Listener progress(PrintWriter err) {
+        return new SpreadsheetImporter.Listener() {
+            private cn.yanxiu.system.Progress line;
+
+            @Override
+            public void starting(String file, long rows) {
+                line = new cn.yanxiu.system.Progress("导入 " + file, rows, err);
+            }
+
+            @Override
+            public void read(long rows) {
+                line.update(rows);
+            }
+
+            @Override
+            public void finished(long rows) {
+                line.done(rows);
+            }
+        };
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<ImportResult> results = importer.importFiles(expand(paths));
+        List<ImportResult> results = importer.importFiles(expand(paths), progress(err));
         audit.record(cn.yanxiu.audit.AuditLog.commandLineUser(), "导入", results.size() + " 个文件",
                 results.stream().map(r -> r.file() + (r.imported() ? "：已导入" : "：拒绝")).collect(java.util.stream.Collectors.joining("；")));
         int failed = 0;

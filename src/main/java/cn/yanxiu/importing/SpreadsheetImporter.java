@@ -31,13 +31,40 @@ public class SpreadsheetImporter {
         this.limits = limits;
     }
 
+    /** Told how far an import has got, for a progress display. */
+    public interface Listener {
+        /** A file's import begins; {@code rows}: its data rows as counted before reading (a CSV's lines), or -1 when not known. */
+        default void starting(String file, long rows) {
+        }
+
+        /** Data rows of the current file read so far (called every {@value #EVERY} rows). */
+        default void read(long rows) {
+        }
+
+        /** The current file is read: its data rows. */
+        default void finished(long rows) {
+        }
+
+        int EVERY = 1024;
+    }
+
     /** Imports files in the order their contents depend on each other, whatever order they were given. */
     public List<ImportResult> importFiles(List<Path> files) {
-        return importFiles(files, name -> { });
+        return importFiles(files, new Listener() { });
     }
 
     /** The same, telling {@code starting} each file's name as its import begins (for a progress display). */
     public List<ImportResult> importFiles(List<Path> files, java.util.function.Consumer<String> starting) {
+        return importFiles(files, new Listener() {
+            @Override
+            public void starting(String file, long rows) {
+                starting.accept(file);
+            }
+        });
+    }
+
+    /** The same, telling {@code listener} each file's start, the rows read inside it, and its end. */
+    public List<ImportResult> importFiles(List<Path> files, Listener listener) {
         Map<Path, Object> kinds = new HashMap<>();
         for (Path file : files) {
             kinds.put(file, peekKind(file));
@@ -46,9 +73,9 @@ public class SpreadsheetImporter {
         ordered.sort(Comparator.comparingInt(f -> kinds.get(f) instanceof ImportKind k ? k.ordinal() : -1));
         List<ImportResult> results = new ArrayList<>();
         for (Path file : ordered) {
-            starting.accept(file.getFileName().toString());
+            listener.starting(file.getFileName().toString(), dataRows(file));
             Object kind = kinds.get(file);
-            results.add(kind instanceof ImportKind k ? importFile(file, k) : refused(file, null, (String) kind));
+            results.add(kind instanceof ImportKind k ? importFile(file, k, listener) : refused(file, null, (String) kind));
         }
         return results;
     }
@@ -67,7 +94,37 @@ public class SpreadsheetImporter {
         }
     }
 
+    /** A CSV file's data rows, counted as line breaks less the header (a quoted line break counts too: an estimate); -1 for a workbook. */
+    private static long dataRows(Path file) {
+        if (!file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+            return -1;
+        }
+        long lines = 0;
+        byte last = '\n';
+        byte[] buffer = new byte[1 << 16];
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+                last = buffer[n - 1];
+            }
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+        if (last != '\n') {
+            lines++;
+        }
+        return Math.max(0, lines - 1);
+    }
+
     ImportResult importFile(Path file, ImportKind kind) {
+        return importFile(file, kind, new Listener() { });
+    }
+
+    private ImportResult importFile(Path file, ImportKind kind, Listener listener) {
         String name = file.getFileName().toString();
         List<RowProblem> problems = new ArrayList<>();
         int[] problemCount = {0};
@@ -75,8 +132,14 @@ public class SpreadsheetImporter {
             String summary = transactions.execute(status -> {
                 FileImportPass pass = new FileImportPass(name, kind,
                         kind.factory.apply(new TableImport.Context(name, jdbc, new ImportReferences(jdbc), limits)));
-                TableReader.forFile(file, limits).read(file, pass::accept);
+                TableReader.forFile(file, limits).read(file, row -> {
+                    pass.accept(row);
+                    if (pass.dataRows() % Listener.EVERY == 0 && pass.dataRows() > 0) {
+                        listener.read(pass.dataRows());
+                    }
+                });
                 String done = pass.finish();
+                listener.finished(pass.dataRows());
                 problemCount[0] = pass.problems().size();
                 problems.addAll(pass.problems().subList(0, Math.min(PROBLEMS_SHOWN, pass.problems().size())));
                 if (!pass.problems().isEmpty()) {

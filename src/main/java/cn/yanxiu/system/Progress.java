@@ -34,12 +34,22 @@ public final class Progress {
 
     public synchronized void update(long done) {
         long now = System.nanoTime();
-        if (now - lastDrawn < (terminal ? TERMINAL_NANOS : LOG_NANOS) && done < total) {
+        if (now - lastDrawn < (terminal ? TERMINAL_NANOS : LOG_NANOS) && done != total) {
             return;
         }
+        draw(done, now);
+    }
+
+    private void draw(long done, long now) {
         lastDrawn = now;
         double seconds = Math.max(1e-3, (now - started) / 1e9);
         double rate = done / seconds;
+        if (total < 0) {
+            // the total is not known in advance: the count and the rate only
+            out.printf((terminal ? "\r" : "") + "%s %,d，%,.0f 个/秒" + (terminal ? "   " : "%n"), label, done, rate);
+            out.flush();
+            return;
+        }
         long left = rate > 0 ? (long) ((total - done) / rate) : 0;
         out.printf((terminal ? "\r" : "") + "%s %,d / %,d（%.0f%%）%,.0f 个/秒，预计剩余 %s" + (terminal ? "   " : "%n"), label, done, total,
                 total == 0 ? 100.0 : 100.0 * done / total, rate, format(Duration.ofSeconds(left)));
@@ -47,9 +57,17 @@ public final class Progress {
     }
 
     public void done() {
+        done(total);
+    }
+
+    /** Finished with {@code count} done (when the total was only estimated, or not known). */
+    public synchronized void done(long count) {
+        draw(count, System.nanoTime());
         double seconds = (System.nanoTime() - started) / 1e9;
-        update(total);
-        out.printf((terminal ? "%n" : "") + "%s完成：%,d 个，用时 %.1f 秒%n", label, total, seconds);
+        if (terminal) {
+            out.printf("%n");
+        }
+        out.printf("%s完成：%,d 个，用时 %.1f 秒（%,.0f 个/秒）%n", label, count, seconds, count / Math.max(1e-3, seconds));
         out.flush();
     }
 

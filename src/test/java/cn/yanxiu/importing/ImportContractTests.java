@@ -102,6 +102,34 @@ abstract class ImportContractTests {
     }
 
     @Test
+    void theRowsReadInsideAFileAreReportedAsTheyAreRead() throws IOException {
+        String[] rows = new String[3000];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = "T1,2025-2026-1,自学," + java.time.LocalDate.of(2025, 9, 1).plusDays(i % 100) + ",1," + (1 + i / 100) + ",";
+        }
+        Path file = activities(rows);
+        List<String> heard = new java.util.ArrayList<>();
+        List<ImportResult> results = importer.importFiles(List.of(file), new SpreadsheetImporter.Listener() {
+            @Override
+            public void starting(String name, long expected) {
+                heard.add("start " + name + " " + expected);
+            }
+
+            @Override
+            public void read(long done) {
+                heard.add("read " + done);
+            }
+
+            @Override
+            public void finished(long done) {
+                heard.add("end " + done);
+            }
+        });
+        assertThat(results.get(0).problems()).isEmpty();
+        assertThat(heard).containsExactly("start activities.csv 3000", "read 1024", "read 2048", "end 3000");
+    }
+
+    @Test
     void sameFileTwiceAddsNothingAndACorrectedFileReplacesIt() throws IOException {
         Path file = TestTables.csv(dir.resolve("activities.csv"), StandardCharsets.UTF_8, false,
                 ACTIVITY_HEADER, "T1,2025-2026-1,听课,2025-09-10,,3,", "T1,2025-2026-1,听课,2025-09-10,,3,");

@@ -28,4 +28,13 @@ class ProgressTests {
         p.done();
         assertThat(screen.toString()).startsWith("\r导入 1 / 2").contains("\r导入 2 / 2");
     }
+
+    @Test
+    void anUnknownTotalShowsTheCountAndTheRate() {
+        StringWriter log = new StringWriter();
+        Progress p = new Progress("读取 a.xlsx 行", -1, new PrintWriter(log), false);
+        p.update(2048);
+        p.done(2500);
+        assertThat(log.toString()).contains("读取 a.xlsx 行 2,048，", "个/秒", "读取 a.xlsx 行完成：2,500 个").doesNotContain("%").doesNotContain("-1");
+    }
 }
