@@ -284,10 +284,10 @@ public class Appeals {
         List<String> lines = new ArrayList<>();
         Map<String, Object> row = jdbc.queryForMap("SELECT grade, hours_recognised, credits, certificate FROM evaluation_result WHERE run_id = ? AND teacher_id = ?",
                 runId, appeal.teacherId());
-        String grade = (String) value(row, "grade");
-        BigDecimal hours = (BigDecimal) value(row, "hours_recognised");
-        BigDecimal credits = (BigDecimal) value(row, "credits");
-        boolean certificate = Boolean.TRUE.equals(value(row, "certificate"));
+        String grade = (String) cn.yanxiu.system.RowColumns.get(row, "grade");
+        BigDecimal hours = (BigDecimal) cn.yanxiu.system.RowColumns.get(row, "hours_recognised");
+        BigDecimal credits = (BigDecimal) cn.yanxiu.system.RowColumns.get(row, "credits");
+        boolean certificate = Boolean.TRUE.equals(cn.yanxiu.system.RowColumns.get(row, "certificate"));
         Optional<String> held = certificates.validFor(appeal.teacherId(), appeal.termId());
         CreditLedger.Correction c = ledger.correctOne(appeal.teacherId(), appeal.termId(), runId, grade, hours, credits, actor, clip(reason, 500));
         lines.add(c.summary());
@@ -323,8 +323,8 @@ public class Appeals {
             throw new AppealRefused("备注过长（最多 500 个字符）");
         }
         Map<String, Object> term = jdbc.queryForMap("SELECT start_date, end_date FROM term WHERE id = ?", appeal.termId());
-        LocalDate start = ((java.sql.Date) value(term, "start_date")).toLocalDate();
-        LocalDate end = ((java.sql.Date) value(term, "end_date")).toLocalDate();
+        LocalDate start = ((java.sql.Date) cn.yanxiu.system.RowColumns.get(term, "start_date")).toLocalDate();
+        LocalDate end = ((java.sql.Date) cn.yanxiu.system.RowColumns.get(term, "end_date")).toLocalDate();
         if (c.date().isBefore(start) || c.date().isAfter(end)) {
             throw new AppealRefused("日期 " + c.date() + " 不在学期 " + appeal.termId() + "（" + start + " 至 " + end + "）内");
         }
@@ -394,9 +394,6 @@ public class Appeals {
         return actor.strip();
     }
 
-    private static Object value(Map<String, Object> row, String name) {
-        return row.containsKey(name) ? row.get(name) : row.get(name.toUpperCase());
-    }
 
     private static String clip(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);

@@ -138,9 +138,9 @@ class BenchmarkCommand implements Callable<Integer>, YanxiuSubcommand {
             Map<String, Object> stored = jdbc.queryForMap("SELECT AVG(COALESCE(LENGTH(details), 0) + LENGTH(findings_json) + LENGTH(score_lines_json) "
                     + "+ LENGTH(eligibility_json) + LENGTH(trace_json)) AS mean, MAX(COALESCE(LENGTH(details), 0)) AS largest FROM evaluation_result WHERE run_id = ?",
                     run.id());
-            bytesPerResult = ((Number) (stored.containsKey("mean") ? stored.get("mean") : stored.get("MEAN"))).doubleValue();
+            bytesPerResult = ((Number) cn.yanxiu.system.RowColumns.get(stored, "mean")).doubleValue();
             out.printf("stored         %,.0f bytes per result on average (findings, score lines, eligibility and trace, compressed), largest %,d%n",
-                    bytesPerResult, ((Number) (stored.containsKey("largest") ? stored.get("largest") : stored.get("LARGEST"))).longValue());
+                    bytesPerResult, ((Number) cn.yanxiu.system.RowColumns.get(stored, "largest")).longValue());
             out.flush();
 
             heap.reset();

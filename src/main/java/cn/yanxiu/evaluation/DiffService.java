@@ -83,7 +83,7 @@ public class DiffService {
         Map<String, GradeDiff.Side> rows = new HashMap<>();
         for (Map<String, Object> r : jdbc.queryForList("SELECT " + ResultSides.COLUMNS + " FROM evaluation_result WHERE run_id = ?", runId)) {
             GradeDiff.Side side = ResultSides.fromRow(jdbc, r);
-            rows.put((String) (r.containsKey("teacher_id") ? r.get("teacher_id") : r.get("TEACHER_ID")), side);
+            rows.put((String) cn.yanxiu.system.RowColumns.get(r, "teacher_id"), side);
         }
         return rows;
     }

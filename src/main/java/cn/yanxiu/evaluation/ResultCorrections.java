@@ -88,14 +88,11 @@ public class ResultCorrections {
         GradeDiff.Side after = ResultSides.of(e);
         Map<String, Object> names = jdbc.queryForMap("SELECT t.name, s.name AS school FROM teacher t JOIN school s ON s.id = t.school_id WHERE t.id = ?",
                 teacherId);
-        GradeDiff.Change change = GradeDiff.compare(teacherId, (String) value(names, "name"), (String) value(names, "school"), before, after);
+        GradeDiff.Change change = GradeDiff.compare(teacherId, (String) cn.yanxiu.system.RowColumns.get(names, "name"), (String) cn.yanxiu.system.RowColumns.get(names, "school"), before, after);
         jdbc.update("DELETE FROM evaluation_result WHERE run_id = ? AND teacher_id = ?", runId, teacherId);
         ResultRows.insert(jdbc, runId, ResultDocuments.dictionary(jdbc, runId), List.of(ResultRows.of(c, e)));
         runs.recount(runId);
         return new Reevaluated(runId, before, after, change);
     }
 
-    private static Object value(Map<String, Object> row, String name) {
-        return row.containsKey(name) ? row.get(name) : row.get(name.toUpperCase());
-    }
 }

@@ -136,13 +136,10 @@ public final class ResultDocuments {
 
     /** The same, from a row read as a map (H2 names its columns in capitals). */
     public static Documents read(JdbcTemplate jdbc, long runId, Map<String, Object> row) {
-        return read(jdbc, runId, column(row, "details"), column(row, "findings_json"), column(row, "score_lines_json"), column(row, "eligibility_json"),
-                column(row, "trace_json"));
+        return read(jdbc, runId, cn.yanxiu.system.RowColumns.get(row, "details"), cn.yanxiu.system.RowColumns.get(row, "findings_json"), cn.yanxiu.system.RowColumns.get(row, "score_lines_json"), cn.yanxiu.system.RowColumns.get(row, "eligibility_json"),
+                cn.yanxiu.system.RowColumns.get(row, "trace_json"));
     }
 
-    private static Object column(Map<String, Object> row, String name) {
-        return row.containsKey(name) ? row.get(name) : row.get(name.toUpperCase());
-    }
 
     private static byte[] bytes(Object stored) {
         if (stored instanceof Blob blob) {

@@ -21,13 +21,13 @@ final class ResultSides {
     }
 
     static GradeDiff.Side fromRow(org.springframework.jdbc.core.JdbcTemplate jdbc, Map<String, Object> r) throws IOException {
-        ResultDocuments.Documents documents = ResultDocuments.read(jdbc, ((Number) column(r, "run_id")).longValue(), r);
+        ResultDocuments.Documents documents = ResultDocuments.read(jdbc, ((Number) cn.yanxiu.system.RowColumns.get(r, "run_id")).longValue(), r);
         Map<String, String> findings = new TreeMap<>();
         for (Map<String, Object> f : ResultExporter.findings(documents.findings())) {
             findings.put(f.get("policy") + " " + f.get("rule"), String.valueOf(f.get("status")));
         }
-        return new GradeDiff.Side((String) column(r, "grade"), Boolean.TRUE.equals(column(r, "certificate")), number(column(r, "hours_recognised")),
-                number(column(r, "credits")), number(column(r, "final_score")), (String) column(r, "decided_by"), findings,
+        return new GradeDiff.Side((String) cn.yanxiu.system.RowColumns.get(r, "grade"), Boolean.TRUE.equals(cn.yanxiu.system.RowColumns.get(r, "certificate")), number(cn.yanxiu.system.RowColumns.get(r, "hours_recognised")),
+                number(cn.yanxiu.system.RowColumns.get(r, "credits")), number(cn.yanxiu.system.RowColumns.get(r, "final_score")), (String) cn.yanxiu.system.RowColumns.get(r, "decided_by"), findings,
                 band(ResultRows.JSON.readValue(documents.trace(), TRACE)));
     }
 
@@ -55,10 +55,6 @@ final class ResultSides {
         return null;
     }
 
-    /** H2 names columns in capitals, MySQL as written. */
-    private static Object column(Map<String, Object> row, String name) {
-        return row.containsKey(name) ? row.get(name) : row.get(name.toUpperCase());
-    }
 
     private static Double number(Object v) {
         return v instanceof Number n ? n.doubleValue() : v == null ? null : Double.valueOf(v.toString());

@@ -108,9 +108,9 @@ class AppealController {
         // the disputed record as it reads now fills the correction form, so the approver changes only what is wrong
         model.addAttribute("current", appeal.activityId() == null ? null : jdbc.queryForList("SELECT type, activity_date, hours, quantity, note "
                 + "FROM activity WHERE id = ? AND teacher_id = ?", appeal.activityId(), appeal.teacherId()).stream().findFirst()
-                .map(r -> java.util.Map.of("type", String.valueOf(value(r, "type")), "date", String.valueOf(value(r, "activity_date")),
-                        "hours", ((BigDecimal) value(r, "hours")).stripTrailingZeros().toPlainString(), "quantity", String.valueOf(value(r, "quantity")),
-                        "note", value(r, "note") == null ? "" : String.valueOf(value(r, "note")))).orElse(null));
+                .map(r -> java.util.Map.of("type", String.valueOf(cn.yanxiu.system.RowColumns.get(r, "type")), "date", String.valueOf(cn.yanxiu.system.RowColumns.get(r, "activity_date")),
+                        "hours", ((BigDecimal) cn.yanxiu.system.RowColumns.get(r, "hours")).stripTrailingZeros().toPlainString(), "quantity", String.valueOf(cn.yanxiu.system.RowColumns.get(r, "quantity")),
+                        "note", cn.yanxiu.system.RowColumns.get(r, "note") == null ? "" : String.valueOf(cn.yanxiu.system.RowColumns.get(r, "note")))).orElse(null));
         return "appeals/appeal";
     }
 
@@ -252,9 +252,6 @@ class AppealController {
         return named.length() <= 64 ? named : me.getUsername();
     }
 
-    private static Object value(java.util.Map<String, Object> row, String name) {
-        return row.containsKey(name) ? row.get(name) : row.get(name.toUpperCase());
-    }
 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s.strip();

@@ -112,7 +112,7 @@ abstract class AppealContractTests {
         String teacher = certified().get(0);
         long row = studyRow(teacher);
         Map<String, Object> activity = jdbc.queryForMap("SELECT type, activity_date, hours, quantity FROM activity WHERE id = ?", row);
-        BigDecimal hours = (BigDecimal) value(activity, "hours");
+        BigDecimal hours = (BigDecimal) cn.yanxiu.system.RowColumns.get(activity, "hours");
         BigDecimal hoursBefore = jdbc.queryForObject("SELECT hours_recognised FROM evaluation_result WHERE run_id = ? AND teacher_id = ?", BigDecimal.class,
                 run.id(), teacher);
         String oldSerial = certificates.validFor(teacher, TERM).orElseThrow();
@@ -129,8 +129,8 @@ abstract class AppealContractTests {
         assertThat(appeals.evidence(filed.evidence().get(0).id()).orElseThrow().content()).isEqualTo(pdf);
 
         Appeals.Appeal decided = appeals.accept(id, "核实签到表，确为漏记", new Correction(Correction.Kind.AMEND,
-                ActivityType.valueOf((String) value(activity, "type")), ((java.sql.Date) value(activity, "activity_date")).toLocalDate(),
-                hours.add(BigDecimal.valueOf(5)), ((Number) value(activity, "quantity")).intValue(), "签到表补正"), APPROVER);
+                ActivityType.valueOf((String) cn.yanxiu.system.RowColumns.get(activity, "type")), ((java.sql.Date) cn.yanxiu.system.RowColumns.get(activity, "activity_date")).toLocalDate(),
+                hours.add(BigDecimal.valueOf(5)), ((Number) cn.yanxiu.system.RowColumns.get(activity, "quantity")).intValue(), "签到表补正"), APPROVER);
 
         assertThat(decided.status()).isEqualTo(Appeals.Status.ACCEPTED);
         assertThat(decided.runId()).isEqualTo(run.id());
@@ -144,9 +144,9 @@ abstract class AppealContractTests {
         // the credit entry is superseded by a registered correction; the certificate by a new serial
         assertThat(jdbc.queryForObject("SELECT status FROM credit_entry WHERE id = ?", String.class, oldEntry)).isEqualTo("SUPERSEDED");
         Map<String, Object> fresh = jdbc.queryForMap("SELECT id, status, hours, reason FROM credit_entry WHERE corrects_id = ?", oldEntry);
-        assertThat(value(fresh, "status")).isEqualTo("REGISTERED");
-        assertThat((BigDecimal) value(fresh, "hours")).isEqualByComparingTo(hoursAfter);
-        assertThat((String) value(fresh, "reason")).contains("申诉 #" + id);
+        assertThat(cn.yanxiu.system.RowColumns.get(fresh, "status")).isEqualTo("REGISTERED");
+        assertThat((BigDecimal) cn.yanxiu.system.RowColumns.get(fresh, "hours")).isEqualByComparingTo(hoursAfter);
+        assertThat((String) cn.yanxiu.system.RowColumns.get(fresh, "reason")).contains("申诉 #" + id);
         String newSerial = certificates.validFor(teacher, TERM).orElseThrow();
         assertThat(newSerial).isNotEqualTo(oldSerial);
         assertThat(certificates.verify(oldSerial).status()).isEqualTo(Certificates.Verification.Status.REVOKED);
@@ -177,8 +177,8 @@ abstract class AppealContractTests {
             serial = certificates.validFor(teacher, TERM).orElseThrow();
             Map<String, Object> activity = jdbc.queryForMap("SELECT type, activity_date FROM activity WHERE id = ?", row);
             long id = appeals.submit(teacher, TERM, row, "这条记录的学时请核实", List.of(), teacher);
-            last = appeals.accept(id, "经核实该次学习未参加", new Correction(Correction.Kind.AMEND, ActivityType.valueOf((String) value(activity, "type")),
-                    ((java.sql.Date) value(activity, "activity_date")).toLocalDate(), BigDecimal.ZERO, 0, null), APPROVER);
+            last = appeals.accept(id, "经核实该次学习未参加", new Correction(Correction.Kind.AMEND, ActivityType.valueOf((String) cn.yanxiu.system.RowColumns.get(activity, "type")),
+                    ((java.sql.Date) cn.yanxiu.system.RowColumns.get(activity, "activity_date")).toLocalDate(), BigDecimal.ZERO, 0, null), APPROVER);
             if (certificates.validFor(teacher, TERM).isEmpty()) {
                 break;
             }
@@ -264,7 +264,4 @@ abstract class AppealContractTests {
         return n.stripTrailingZeros().toPlainString();
     }
 
-    private static Object value(Map<String, Object> row, String name) {
-        return row.containsKey(name) ? row.get(name) : row.get(name.toUpperCase());
-    }
 }

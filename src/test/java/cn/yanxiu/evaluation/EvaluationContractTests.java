@@ -139,7 +139,7 @@ abstract class EvaluationContractTests {
         String shortOfHours = jdbc.queryForList("SELECT * FROM evaluation_result WHERE run_id = ? AND grade = '不合格' AND vetoed = FALSE "
                 + "ORDER BY teacher_id", run.id()).stream()
                 .filter(r -> ResultDocuments.read(jdbc, run.id(), r).findings().contains("\"policy\":\"H1\",\"rule\":\"H1-个人研修学时\",\"status\":\"未达标\""))
-                .map(r -> (String) (r.containsKey("teacher_id") ? r.get("teacher_id") : r.get("TEACHER_ID"))).findFirst().orElseThrow();
+                .map(r -> (String) cn.yanxiu.system.RowColumns.get(r, "teacher_id")).findFirst().orElseThrow();
         Explanation e = explanations.fromRun(TERM, run.id(), shortOfHours, true);
         assertThat(e.raise()).startsWith("再增加 ").contains("学时").contains("可评为 合格");
     }
@@ -149,9 +149,9 @@ abstract class EvaluationContractTests {
         Map<String, Object> sizes = jdbc.queryForMap("SELECT MAX(LENGTH(details)) AS largest, AVG(LENGTH(details)) AS mean, "
                 + "MAX(LENGTH(findings_json) + LENGTH(score_lines_json) + LENGTH(eligibility_json) + LENGTH(trace_json)) AS text "
                 + "FROM evaluation_result WHERE run_id = ?", run.id());
-        assertThat(((Number) value(sizes, "largest")).intValue()).as("bytes stored for the largest result").isLessThanOrEqualTo(3 * 1024);
-        assertThat(((Number) value(sizes, "mean")).doubleValue()).isPositive();
-        assertThat(((Number) value(sizes, "text")).intValue()).as("the text columns stay empty").isZero();
+        assertThat(((Number) cn.yanxiu.system.RowColumns.get(sizes, "largest")).intValue()).as("bytes stored for the largest result").isLessThanOrEqualTo(3 * 1024);
+        assertThat(((Number) cn.yanxiu.system.RowColumns.get(sizes, "mean")).doubleValue()).isPositive();
+        assertThat(((Number) cn.yanxiu.system.RowColumns.get(sizes, "text")).intValue()).as("the text columns stay empty").isZero();
     }
 
     @Test
@@ -172,9 +172,6 @@ abstract class EvaluationContractTests {
         assertThat(snapshots.checkedBefore(hash)).isTrue();
     }
 
-    private static Object value(Map<String, Object> row, String name) {
-        return row.containsKey(name) ? row.get(name) : row.get(name.toUpperCase());
-    }
 
     @Test
     void secondRunOfTheSameTermIsRefusedWhileOneIsUnderWay() {

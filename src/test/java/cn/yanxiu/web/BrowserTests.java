@@ -332,8 +332,8 @@ class BrowserTests {
         long row = jdbc.queryForObject("SELECT MIN(id) FROM activity WHERE teacher_id = ? AND term_id = ? AND type = 'SELF_STUDY'", Long.class, teacher,
                 WebCounty.TERM);
         java.util.Map<String, Object> activity = jdbc.queryForMap("SELECT activity_date, hours FROM activity WHERE id = ?", row);
-        java.math.BigDecimal hours = (java.math.BigDecimal) (activity.containsKey("hours") ? activity.get("hours") : activity.get("HOURS"));
-        Object date = activity.containsKey("activity_date") ? activity.get("activity_date") : activity.get("ACTIVITY_DATE");
+        java.math.BigDecimal hours = (java.math.BigDecimal) cn.yanxiu.system.RowColumns.get(activity, "hours");
+        Object date = cn.yanxiu.system.RowColumns.get(activity, "activity_date");
         String school = jdbc.queryForObject("SELECT school_id FROM teacher WHERE id = ?", String.class, teacher);
         accounts.create("jiaodao", "教导主任乙", java.util.EnumSet.of(cn.yanxiu.accounts.AccountRole.APPROVER), null, CreditStep.OFFICE, school, null,
                 "jiaodao-password-1", "tests");
