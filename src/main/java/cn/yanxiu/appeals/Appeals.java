@@ -195,12 +195,20 @@ public class Appeals {
                 args.add(f[1]);
             }
         }
-        List<Appeal> appeals = jdbc.query(SELECT + "WHERE " + where + " ORDER BY a.id DESC", (rs, i) -> appeal(rs, List.of()), args.toArray());
-        return appeals.stream().map(a -> withEvidence(a)).toList();
+        List<Appeal> appeals = jdbc.query(SELECT + "WHERE " + where + " ORDER BY a.id DESC", (rs, i) -> appeal(rs), args.toArray());
+        // the files of every listed appeal in one query, not one query an appeal
+        Map<Long, List<Evidence>> files = new java.util.HashMap<>();
+        jdbc.query("SELECT e.id, e.teacher_id, e.term_id, e.appeal_id, e.activity_id, e.activity_text, e.file_name, e.content_type, e.size_bytes, "
+                + "e.sha256, e.uploaded_by, e.uploaded_at FROM evidence e JOIN appeal a ON a.id = e.appeal_id JOIN teacher t ON t.id = a.teacher_id "
+                + "WHERE " + where + " ORDER BY e.id", rs -> {
+                    Evidence e = evidence(rs);
+                    files.computeIfAbsent(e.appealId(), k -> new ArrayList<>()).add(e);
+                }, args.toArray());
+        return appeals.stream().map(a -> withEvidence(a, files.getOrDefault(a.id(), List.of()))).toList();
     }
 
     public Optional<Appeal> find(long id) {
-        return jdbc.query(SELECT + "WHERE a.id = ?", (rs, i) -> appeal(rs, List.of()), id).stream().findFirst().map(this::withEvidence);
+        return jdbc.query(SELECT + "WHERE a.id = ?", (rs, i) -> appeal(rs), id).stream().findFirst().map(this::withEvidence);
     }
 
     /** Evidence a teacher attached to their records of a term (not to an appeal), newest first. */
@@ -313,7 +321,7 @@ public class Appeals {
         if (c.kind() == Correction.Kind.AMEND && appeal.activityId() == null) {
             throw new AppealRefused("此申诉针对评价结果而不是某条记录：只能补录记录");
         }
-        if (c.hours().signum() < 0 || c.hours().doubleValue() > limits.maxHoursPerRow() || c.hours().scale() > 2 && c.hours().stripTrailingZeros().scale() > 2) {
+        if (c.hours().signum() < 0 || c.hours().doubleValue() > limits.maxHoursPerRow() || c.hours().stripTrailingZeros().scale() > 2) {
             throw new AppealRefused("学时应在 0 到 " + cn.yanxiu.system.PlainNumbers.of(limits.maxHoursPerRow()) + " 之间，最多两位小数");
         }
         if (c.quantity() < 0 || c.quantity() > limits.maxQuantityPerRow()) {
@@ -355,18 +363,21 @@ public class Appeals {
             + "uploaded_by, uploaded_at FROM evidence ";
 
     private Appeal withEvidence(Appeal a) {
-        List<Evidence> files = jdbc.query(EVIDENCE + "WHERE appeal_id = ? ORDER BY id", (rs, i) -> evidence(rs), a.id());
+        return withEvidence(a, jdbc.query(EVIDENCE + "WHERE appeal_id = ? ORDER BY id", (rs, i) -> evidence(rs), a.id()));
+    }
+
+    private static Appeal withEvidence(Appeal a, List<Evidence> files) {
         return new Appeal(a.id(), a.teacherId(), a.teacherName(), a.schoolId(), a.groupId(), a.termId(), a.activityId(), a.activityText(), a.reason(),
                 a.status(), a.submittedAt(), a.decidedBy(), a.decidedAt(), a.decisionReason(), a.correction(), a.runId(), a.gradeBefore(), a.gradeAfter(),
                 a.consequences(), files);
     }
 
-    private static Appeal appeal(ResultSet rs, List<Evidence> files) throws SQLException {
+    private static Appeal appeal(ResultSet rs) throws SQLException {
         String consequences = rs.getString(19);
         return new Appeal(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 rs.getObject(7, Long.class), rs.getString(8), rs.getString(9), Status.valueOf(rs.getString(10)), rs.getTimestamp(11).toInstant(),
                 rs.getString(12), rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(), rs.getString(14), rs.getString(15),
-                rs.getObject(16, Long.class), rs.getString(17), rs.getString(18), consequences == null ? List.of() : List.of(consequences.split("\n")), files);
+                rs.getObject(16, Long.class), rs.getString(17), rs.getString(18), consequences == null ? List.of() : List.of(consequences.split("\n")), List.of());
     }
 
     private static Evidence evidence(ResultSet rs) throws SQLException {

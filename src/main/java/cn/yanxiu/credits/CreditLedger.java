@@ -291,7 +291,7 @@ public class CreditLedger {
      */
     public List<String> progress(String teacherId) {
         List<String> json = jdbc.query("SELECT r.run_id, r.findings_json, r.details FROM evaluation_result r JOIN evaluation_run u ON u.id = r.run_id "
-                + "WHERE r.teacher_id = ? AND u.status = 'COMPLETED' ORDER BY u.term_id DESC, u.id DESC",
+                + "WHERE r.teacher_id = ? AND u.status = 'COMPLETED' ORDER BY u.term_id DESC, u.id DESC LIMIT 1",
                 (rs, i) -> cn.yanxiu.evaluation.ResultDocuments.read(jdbc, rs.getLong(1), rs.getBytes(3), rs.getString(2), null, null, null).findings(),
                 teacherId);
         List<String> lines = new ArrayList<>();

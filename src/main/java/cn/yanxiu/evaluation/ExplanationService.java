@@ -185,11 +185,7 @@ public class ExplanationService {
     }
 
     private static String string(Map<String, Object> row, String column) {
-        Object v = row.get(column);
-        if (v == null) {
-            v = row.get(column.toUpperCase());
-        }
-        return ResultRows.text(v);
+        return ResultRows.text(cn.yanxiu.system.RowColumns.get(row, column));
     }
 
     private static Double number(Map<String, Object> row, String column) {
