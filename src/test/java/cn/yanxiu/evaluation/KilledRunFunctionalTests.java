@@ -55,8 +55,17 @@ class KilledRunFunctionalTests {
         assertThat(refused).contains("已有运行 #" + runId + " 未结束", "evaluate --resume " + runId);
 
         Process resumed = run(url, "evaluate", "--resume", String.valueOf(runId));
+        // both streams read at once, so a failure shows what the command said on each
+        java.util.concurrent.CompletableFuture<String> said = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(resumed.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return e.toString();
+            }
+        });
         String out = new String(resumed.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(resumed.waitFor()).as(out).isZero();
+        int exit = resumed.waitFor();
+        assertThat(exit).as(out + "\n--- stderr ---\n" + said.join()).isZero();
         assertThat(out).contains("运行 #" + runId + " 完成", "教师 1030 人");
 
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
