@@ -37,9 +37,11 @@ public class Accounts {
     private final TransactionTemplate transactions;
 
     private final cn.yanxiu.audit.AuditLog audit;
+    private final Scopes scopes;
 
-    Accounts(JdbcTemplate jdbc, PasswordEncoder encoder, TransactionTemplate transactions, cn.yanxiu.audit.AuditLog audit) {
+    Accounts(JdbcTemplate jdbc, PasswordEncoder encoder, TransactionTemplate transactions, cn.yanxiu.audit.AuditLog audit, Scopes scopes) {
         this.audit = audit;
+        this.scopes = scopes;
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.transactions = transactions;
@@ -72,9 +74,30 @@ public class Accounts {
         return jdbc.query("SELECT * FROM user_account ORDER BY id", (rs, i) -> account(rs));
     }
 
-    /** Creates one account with a password the administrator chose. */
+    /** The accounts whose reach lies inside {@code scope}: what an administrator of that scope lists and manages. */
+    public List<Account> within(Scope scope) {
+        return all().stream().filter(a -> scopes.contains(scope, a.scope())).toList();
+    }
+
+    /** Refused unless {@code by} reaches the account: an administrator manages only the accounts of their scope. */
+    public Account managed(String username, Scope by) {
+        Account account = find(username).map(Stored::account).filter(a -> scopes.contains(by, a.scope()))
+                .orElseThrow(() -> new AccountRefused("没有账号 " + username));
+        return account;
+    }
+
+    /** Creates one account with a password the administrator chose; administrators and auditors reach the province. */
     public Account create(String username, String displayName, Set<AccountRole> roles, String teacherId, CreditStep step, String schoolId,
                           String groupId, String password, String createdBy) {
+        return create(username, displayName, roles, teacherId, step, schoolId, groupId, Scope.PROVINCE, password, createdBy, Scope.PROVINCE);
+    }
+
+    /**
+     * Creates one account reaching {@code scope} (for an administrator or auditor; teachers and approvers reach their
+     * school), refused unless the creator's own scope holds it all: the scope, the teacher, the approver's school.
+     */
+    public Account create(String username, String displayName, Set<AccountRole> roles, String teacherId, CreditStep step, String schoolId,
+                          String groupId, Scope scope, String password, String createdBy, Scope creatorScope) {
         checkUsername(username);
         checkPassword(password);
         if (displayName == null || displayName.isBlank() || displayName.length() > 100) {
@@ -97,14 +120,29 @@ public class Accounts {
                 throw new AccountRefused("教研组长必须指定已导入的教研组");
             }
         }
+        boolean reader = roles.contains(AccountRole.ADMIN) || roles.contains(AccountRole.AUDITOR);
+        Scope reach = reader ? scopes.existing(scope == null ? Scope.PROVINCE : scope) : Scope.school(ownSchool(roles, teacherId, schoolId));
+        if (!scopes.contains(creatorScope, reach) || (roles.contains(AccountRole.TEACHER) && !scopes.coversTeacher(creatorScope, teacherId))
+                || (roles.contains(AccountRole.APPROVER) && !scopes.coversSchool(creatorScope, schoolId))) {
+            throw new AccountRefused("新账号的范围（" + scopes.describe(reach) + "）超出了您的管理范围（" + scopes.describe(creatorScope) + "）");
+        }
         try {
             insert(username, displayName.strip(), roles, teacherId, roles.contains(AccountRole.APPROVER) ? step : null,
-                    roles.contains(AccountRole.APPROVER) ? schoolId : null, step == CreditStep.GROUP ? groupId : null, encoder.encode(password), createdBy);
+                    roles.contains(AccountRole.APPROVER) ? schoolId : null, step == CreditStep.GROUP ? groupId : null, reach, encoder.encode(password), createdBy);
         } catch (DuplicateKeyException e) {
             throw new AccountRefused("用户名 " + username + " 已存在");
         }
-        audit.record(createdBy, "创建账号", username, roles.stream().map(AccountRole::label).collect(Collectors.joining("、")));
+        audit.record(createdBy, "创建账号", username, roles.stream().map(AccountRole::label).collect(Collectors.joining("、")) + "；范围 " + reach);
         return find(username).orElseThrow().account();
+    }
+
+    /** The school a teacher or approver account belongs to: the approver's, else the teacher's. */
+    private String ownSchool(Set<AccountRole> roles, String teacherId, String schoolId) {
+        if (roles.contains(AccountRole.APPROVER) && schoolId != null) {
+            return schoolId;
+        }
+        return jdbc.queryForList("SELECT school_id FROM teacher WHERE id = ?", String.class, teacherId).stream().findFirst()
+                .orElseThrow(() -> new AccountRefused("教师账号必须对应已导入的教师工号"));
     }
 
     /**
@@ -113,7 +151,7 @@ public class Accounts {
      * school's. Returns the generated passwords, which are not kept anywhere.
      */
     public List<Created> createForTeachers(String createdBy) {
-        return createForTeachers(createdBy, (done, total) -> { });
+        return createForTeachers(createdBy, Scope.PROVINCE, (done, total) -> { });
     }
 
     /** Progress of a long creation: accounts hashed so far, of how many. */
@@ -121,13 +159,17 @@ public class Accounts {
         void hashed(int done, int total);
     }
 
-    /** As {@link #createForTeachers(String)}, telling {@code progress} as passwords are hashed (the slow part: about 50 ms each). */
-    public List<Created> createForTeachers(String createdBy, Progress progress) {
+    /**
+     * As {@link #createForTeachers(String)} for the teachers inside {@code scope} (a school administrator creates
+     * their own school's), telling {@code progress} as passwords are hashed (the slow part: about 50 ms each).
+     */
+    public List<Created> createForTeachers(String createdBy, Scope scope, Progress progress) {
         record Row(String id, String name, String schoolId, String school, String groupId, String roles) {
         }
         List<Row> teachers = jdbc.query("SELECT t.id, t.name, t.school_id, s.name, t.group_id, t.roles FROM teacher t JOIN school s ON s.id = t.school_id "
-                + "WHERE NOT EXISTS (SELECT 1 FROM user_account a WHERE a.username = t.id OR a.teacher_id = t.id) ORDER BY t.school_id, t.id",
-                (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                + "WHERE NOT EXISTS (SELECT 1 FROM user_account a WHERE a.username = t.id OR a.teacher_id = t.id) AND " + scope.sql("t.school_id")
+                + " ORDER BY t.school_id, t.id",
+                (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)), scope.args());
         List<Created> created = teachers.stream().map(t -> new Created(t.id(), t.name(), rolesOf(t.roles(), t.groupId()), generatePassword(),
                 t.schoolId(), t.school())).toList();
         // BCrypt is slow on purpose: hash on every core
@@ -144,11 +186,11 @@ public class Accounts {
             Row t = teachers.get(i);
             CreditStep step = stepOf(created.get(i).roles(), t.roles());
             rows.add(new Object[] {t.id(), hashes.get(i), names(created.get(i).roles()), t.name(), t.id(), step == null ? null : step.name(),
-                step == null ? null : t.schoolId(), step == CreditStep.GROUP ? t.groupId() : null, createdBy, now});
+                step == null ? null : t.schoolId(), step == CreditStep.GROUP ? t.groupId() : null, Scope.Level.SCHOOL.name(), t.schoolId(), createdBy, now});
         }
-        audit.record(createdBy, "批量创建教师账号", created.size() + " 个", null);
+        audit.record(createdBy, "批量创建教师账号", created.size() + " 个", scope.province() ? null : "范围 " + scope);
         transactions.executeWithoutResult(s -> jdbc.batchUpdate("INSERT INTO user_account (username, password_hash, roles, display_name, "
-                + "teacher_id, approver_step, school_id, group_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows));
+                + "teacher_id, approver_step, school_id, group_id, scope_level, scope_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows));
         return created;
     }
 
@@ -232,10 +274,10 @@ public class Accounts {
     }
 
     private void insert(String username, String displayName, Set<AccountRole> roles, String teacherId, CreditStep step, String schoolId,
-                        String groupId, String hash, String createdBy) {
+                        String groupId, Scope scope, String hash, String createdBy) {
         jdbc.update("INSERT INTO user_account (username, password_hash, roles, display_name, teacher_id, approver_step, school_id, group_id, "
-                + "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", username, hash, names(roles), displayName, teacherId,
-                step == null ? null : step.name(), schoolId, groupId, createdBy, Timestamp.from(Instant.now()));
+                + "scope_level, scope_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", username, hash, names(roles), displayName, teacherId,
+                step == null ? null : step.name(), schoolId, groupId, scope.level().name(), scope.id(), createdBy, Timestamp.from(Instant.now()));
     }
 
     private int exists(String table, String id) {
@@ -265,6 +307,7 @@ public class Accounts {
         }
         String step = rs.getString("approver_step");
         return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), roles, rs.getString("teacher_id"),
-                step == null ? null : CreditStep.valueOf(step), rs.getString("school_id"), rs.getString("group_id"), rs.getBoolean("disabled"));
+                step == null ? null : CreditStep.valueOf(step), rs.getString("school_id"), rs.getString("group_id"), rs.getBoolean("disabled"),
+                Scope.of(rs.getString("scope_level"), rs.getString("scope_id")));
     }
 }

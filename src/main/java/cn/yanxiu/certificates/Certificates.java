@@ -163,7 +163,7 @@ public class Certificates {
                 (rs, i) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                         rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9)), runId);
         Files.createDirectories(dir);
-        Map<String, Map<ActivityType, BigDecimal>> hoursByKind = HoursByKind.of(jdbc, run.termId(), null);
+        Map<String, Map<ActivityType, BigDecimal>> hoursByKind = HoursByKind.of(jdbc, run.termId(), cn.yanxiu.accounts.Scope.PROVINCE);
         Progress progress = progressOut == null ? null : new Progress("发证", candidates.size(), progressOut);
         Map<String, List<Path>> bySchool = new TreeMap<>();
         // one lookup per school, not per certificate

@@ -39,9 +39,14 @@ public class CreditSummaryExporter {
 
     /** Writes the sheet and returns the number of teachers listed. */
     public int write(String termId, String schoolId, Path out) throws IOException {
-        String schoolCondition = schoolId == null ? "" : " AND t.school_id = ?";
-        Object[] args = schoolId == null ? new Object[] {termId} : new Object[] {termId, schoolId};
-        Map<String, Map<ActivityType, BigDecimal>> hoursByKind = HoursByKind.of(jdbc, termId, schoolId);
+        return write(termId, schoolId == null ? cn.yanxiu.accounts.Scope.PROVINCE : cn.yanxiu.accounts.Scope.school(schoolId), out);
+    }
+
+    /** The sheet of the teachers inside a scope (a county administrator's own county). */
+    public int write(String termId, cn.yanxiu.accounts.Scope scope, Path out) throws IOException {
+        String schoolCondition = " AND " + scope.sql("t.school_id");
+        Object[] args = cn.yanxiu.system.SqlArgs.join(new Object[] {termId}, scope.args());
+        Map<String, Map<ActivityType, BigDecimal>> hoursByKind = HoursByKind.of(jdbc, termId, scope);
         List<ActivityType> kinds = new ArrayList<>();
         for (ActivityType type : ActivityType.values()) {
             if (hoursByKind.values().stream().anyMatch(m -> m.containsKey(type))) {
@@ -70,7 +75,8 @@ public class CreditSummaryExporter {
             Font font = workbook.createFont();
             font.setBold(true);
             bold.setFont(font);
-            String unit = schoolId == null ? "全县" : jdbc.queryForObject("SELECT name FROM school WHERE id = ?", String.class, schoolId);
+            String unit = scope.province() ? "全县" : jdbc.queryForObject("SELECT name FROM " + (scope.level() == cn.yanxiu.accounts.Scope.Level.SCHOOL
+                    ? "school" : "district") + " WHERE id = ?", String.class, scope.id());
             String termName = jdbc.query("SELECT name FROM term WHERE id = ?", (rs, i) -> rs.getString(1), termId).stream().findFirst().orElse(termId);
             cn.yanxiu.exports.PrintedForm.heading(workbook, sheet, headers.size(), "学分认定汇总表",
                     "填报单位：" + unit + "　　学期：" + termName + "（" + termId + "）　　导出时间：" + DAY.format(java.time.Instant.now()));
@@ -105,7 +111,7 @@ public class CreditSummaryExporter {
                         fill(row, cells);
                     }, args);
             Row total = sheet.createRow(first + listed[0] + 1);
-            List<Object> cells = new ArrayList<>(List.of(schoolId == null ? "全县合计" : "全校合计", listed[0] + " 人", "", "", ""));
+            List<Object> cells = new ArrayList<>(List.of(scope.level() == cn.yanxiu.accounts.Scope.Level.SCHOOL ? "全校合计" : "全县合计", listed[0] + " 人", "", "", ""));
             kinds.forEach(k -> cells.add(""));
             cells.addAll(List.of(totals[0], totals[1]));
             fill(total, cells);

@@ -15,8 +15,13 @@ public final class HoursByKind {
 
     /** Teacher id → hours by kind (kinds with hours only, in the order of {@link ActivityType}). */
     public static Map<String, Map<ActivityType, BigDecimal>> of(JdbcTemplate jdbc, String termId, String schoolId) {
-        String schoolCondition = schoolId == null ? "" : " AND t.school_id = ?";
-        Object[] args = schoolId == null ? new Object[] {termId} : new Object[] {termId, schoolId};
+        return of(jdbc, termId, schoolId == null ? cn.yanxiu.accounts.Scope.PROVINCE : cn.yanxiu.accounts.Scope.school(schoolId));
+    }
+
+    /** The same for the teachers inside a scope. */
+    public static Map<String, Map<ActivityType, BigDecimal>> of(JdbcTemplate jdbc, String termId, cn.yanxiu.accounts.Scope scope) {
+        String schoolCondition = " AND " + scope.sql("t.school_id");
+        Object[] args = cn.yanxiu.system.SqlArgs.join(new Object[] {termId}, scope.args());
         Map<String, Map<ActivityType, BigDecimal>> hours = new HashMap<>();
         jdbc.query("SELECT a.teacher_id, a.type, SUM(a.hours) FROM activity a JOIN teacher t ON t.id = a.teacher_id "
                 + "WHERE a.term_id = ? AND a.hours > 0" + schoolCondition + " GROUP BY a.teacher_id, a.type", rs -> {

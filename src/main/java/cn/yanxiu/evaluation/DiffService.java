@@ -30,11 +30,16 @@ public class DiffService {
     }
 
     public GradeDiff ruleSets(String termId, Path left, Path right) {
+        return ruleSets(termId, left, right, cn.yanxiu.accounts.Scope.PROVINCE);
+    }
+
+    /** Both rule sets applied to the term's teachers inside a scope. */
+    public GradeDiff ruleSets(String termId, Path left, Path right, cn.yanxiu.accounts.Scope reach) {
         RuleSet a = load(left);
         RuleSet b = load(right);
         try {
             TermScope scope = scopes.load(termId);
-            List<String> schools = jdbc.queryForList("SELECT id FROM school ORDER BY id", String.class);
+            List<String> schools = jdbc.queryForList("SELECT s.id FROM school s WHERE " + reach.sql("s.id") + " ORDER BY s.id", String.class, reach.args());
             Map<String, String[]> names = names();
             TeacherCaseReader reader = new TeacherCaseReader(jdbc, scope, schools, 500, null);
             List<GradeDiff.Change> changes = new ArrayList<>();
@@ -57,12 +62,17 @@ public class DiffService {
     }
 
     public GradeDiff runs(long left, long right) throws IOException {
+        return runs(left, right, cn.yanxiu.accounts.Scope.PROVINCE);
+    }
+
+    /** Two runs compared on the teachers inside a scope. */
+    public GradeDiff runs(long left, long right, cn.yanxiu.accounts.Scope reach) throws IOException {
         EvaluationRuns.Run a = runs.find(left).filter(EvaluationRuns.Run::completed)
                 .orElseThrow(() -> new IllegalArgumentException("运行 #" + left + " 不存在或未完成"));
         EvaluationRuns.Run b = runs.find(right).filter(EvaluationRuns.Run::completed)
                 .orElseThrow(() -> new IllegalArgumentException("运行 #" + right + " 不存在或未完成"));
-        Map<String, GradeDiff.Side> rowsA = results(left);
-        Map<String, GradeDiff.Side> rowsB = results(right);
+        Map<String, GradeDiff.Side> rowsA = results(left, reach);
+        Map<String, GradeDiff.Side> rowsB = results(right, reach);
         Map<String, String[]> names = names();
         List<GradeDiff.Change> changes = new ArrayList<>();
         for (var entry : new java.util.TreeMap<>(rowsA).entrySet()) {
@@ -79,9 +89,10 @@ public class DiffService {
                 "运行 #" + right + "（" + b.termId() + "，" + b.ruleSetHash().substring(0, 12) + "）", rowsA.size(), changes);
     }
 
-    private Map<String, GradeDiff.Side> results(long runId) throws IOException {
+    private Map<String, GradeDiff.Side> results(long runId, cn.yanxiu.accounts.Scope reach) throws IOException {
         Map<String, GradeDiff.Side> rows = new HashMap<>();
-        for (Map<String, Object> r : jdbc.queryForList("SELECT " + ResultSides.COLUMNS + " FROM evaluation_result WHERE run_id = ?", runId)) {
+        for (Map<String, Object> r : jdbc.queryForList("SELECT " + ResultSides.COLUMNS + " FROM evaluation_result WHERE run_id = ? AND "
+                + reach.sql("school_id"), cn.yanxiu.system.SqlArgs.join(new Object[] {runId}, reach.args()))) {
             GradeDiff.Side side = ResultSides.fromRow(jdbc, r);
             rows.put((String) cn.yanxiu.system.RowColumns.get(r, "teacher_id"), side);
         }

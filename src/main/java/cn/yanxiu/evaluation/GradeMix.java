@@ -30,14 +30,19 @@ public class GradeMix {
     }
 
     public BySchool bySchool(long runId) {
+        return bySchool(runId, cn.yanxiu.accounts.Scope.PROVINCE);
+    }
+
+    /** The grade mix of the schools inside a scope; the grade columns are the run's, so every scope reads them in the same order. */
+    public BySchool bySchool(long runId, cn.yanxiu.accounts.Scope scope) {
         List<String> grades = jdbc.queryForList("SELECT grade FROM evaluation_result WHERE run_id = ? AND grade IS NOT NULL "
                 + "GROUP BY grade ORDER BY MAX(grade_level) DESC", String.class, runId);
         Map<String, Map<String, Integer>> bySchool = new LinkedHashMap<>();
-        jdbc.query("SELECT s.name, r.grade, COUNT(*) FROM evaluation_result r JOIN school s ON s.id = r.school_id WHERE r.run_id = ? "
-                + "GROUP BY s.id, s.name, r.grade ORDER BY s.id", rs -> {
+        jdbc.query("SELECT s.name, r.grade, COUNT(*) FROM evaluation_result r JOIN school s ON s.id = r.school_id WHERE r.run_id = ? AND "
+                + scope.sql("r.school_id") + " GROUP BY s.id, s.name, r.grade ORDER BY s.id", rs -> {
                     bySchool.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
                             .put(rs.getString(2) == null ? "规则出错" : rs.getString(2), rs.getInt(3));
-                }, runId);
+                }, cn.yanxiu.system.SqlArgs.join(new Object[] {runId}, scope.args()));
         List<String> columns = new ArrayList<>(grades);
         if (bySchool.values().stream().anyMatch(m -> m.containsKey("规则出错"))) {
             columns.add("规则出错");

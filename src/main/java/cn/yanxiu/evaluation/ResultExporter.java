@@ -41,20 +41,25 @@ public class ResultExporter {
     }
 
     public int export(long runId, Path out) throws IOException {
+        return export(runId, cn.yanxiu.accounts.Scope.PROVINCE, out);
+    }
+
+    /** The results of the teachers inside a scope, in the format the file name says (.jsonl, .csv, .xlsx). */
+    public int export(long runId, cn.yanxiu.accounts.Scope scope, Path out) throws IOException {
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
         }
         if (name.endsWith(".jsonl")) {
             try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                return each(runId, r -> write(w, ResultRows.json(r) + "\n"));
+                return each(runId, scope, r -> write(w, ResultRows.json(r) + "\n"));
             }
         }
         if (name.endsWith(".csv")) {
             try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
                 w.write('\uFEFF'); // Excel opens UTF-8 CSV correctly only with a BOM
                 w.write(String.join(",", HEADERS) + "\n");
-                return each(runId, r -> write(w, String.join(",", cells(r).stream().map(ResultExporter::csv).toList()) + "\n"));
+                return each(runId, scope, r -> write(w, String.join(",", cells(r).stream().map(ResultExporter::csv).toList()) + "\n"));
             }
         }
         if (name.endsWith(".xlsx")) {
@@ -66,7 +71,7 @@ public class ResultExporter {
                 }
                 sheet.createFreezePane(0, 1);
                 int[] next = {1};
-                int n = each(runId, r -> {
+                int n = each(runId, scope, r -> {
                     Row row = sheet.createRow(next[0]++);
                     List<Object> cells = cells(r);
                     for (int i = 0; i < cells.size(); i++) {
@@ -90,11 +95,11 @@ public class ResultExporter {
         throw new IllegalArgumentException("输出文件须以 .jsonl、.csv 或 .xlsx 结尾：" + out);
     }
 
-    private int each(long runId, Consumer<Map<String, Object>> sink) {
+    private int each(long runId, cn.yanxiu.accounts.Scope scope, Consumer<Map<String, Object>> sink) {
         int[] count = {0};
         jdbc.query("SELECT r.teacher_id, t.name, s.name, r.grade, r.final_score, r.routine_score, r.year_end_score, r.vetoed, r.hours_recognised, "
                 + "r.credits, r.certificate, r.findings_json, r.rule_error, r.details FROM evaluation_result r JOIN teacher t ON t.id = r.teacher_id "
-                + "JOIN school s ON s.id = r.school_id WHERE r.run_id = ? ORDER BY r.teacher_id", rs -> {
+                + "JOIN school s ON s.id = r.school_id WHERE r.run_id = ? AND " + scope.sql("r.school_id") + " ORDER BY r.teacher_id", rs -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("teacherId", rs.getString(1));
                     m.put("name", rs.getString(2));
@@ -114,7 +119,7 @@ public class ResultExporter {
                     }
                     sink.accept(m);
                     count[0]++;
-                }, runId);
+                }, cn.yanxiu.system.SqlArgs.join(new Object[] {runId}, scope.args()));
         return count[0];
     }
 

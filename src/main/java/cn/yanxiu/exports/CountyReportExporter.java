@@ -109,7 +109,12 @@ public class CountyReportExporter {
 
     /** Writes the summary and returns the number of schools listed. */
     public int write(long runId, Path out) throws IOException {
-        CountyReport report = report(runId);
+        return write(runId, cn.yanxiu.accounts.Scope.PROVINCE, out);
+    }
+
+    /** The summary of the schools inside a scope. */
+    public int write(long runId, cn.yanxiu.accounts.Scope scope, Path out) throws IOException {
+        CountyReport report = report(runId, scope);
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
         }
@@ -119,14 +124,19 @@ public class CountyReportExporter {
 
     /** The summary the dashboard and the spreadsheet show. */
     public CountyReport report(long runId) {
+        return report(runId, cn.yanxiu.accounts.Scope.PROVINCE);
+    }
+
+    /** The summary of the schools inside a scope: every later figure is kept only for a school listed here. */
+    public CountyReport report(long runId, cn.yanxiu.accounts.Scope scope) {
         EvaluationRuns.Run run = runs.find(runId).orElseThrow(() -> new IllegalArgumentException("没有运行 #" + runId));
         if (!run.completed()) {
             throw new IllegalArgumentException("运行 #" + runId + " 状态为 " + run.status() + "，只有完成的运行才能汇总");
         }
         Map<String, SchoolLine> schools = new LinkedHashMap<>();
-        jdbc.query("SELECT id, name, kind FROM school ORDER BY id", rs -> {
+        jdbc.query("SELECT id, name, kind FROM school WHERE " + scope.sql("id") + " ORDER BY id", rs -> {
             schools.put(rs.getString(1), new SchoolLine(rs.getString(1), rs.getString(2), SchoolKind.valueOf(rs.getString(3)).label()));
-        });
+        }, scope.args());
         List<String> gradeOrder = jdbc.queryForList("SELECT grade FROM evaluation_result WHERE run_id = ? AND grade IS NOT NULL "
                 + "GROUP BY grade, grade_level ORDER BY grade_level DESC", String.class, runId);
         TreeSet<String> policyIds = new TreeSet<>();

@@ -39,7 +39,7 @@ final class ActivityImport extends TableImport {
         Integer quantity = row.raw(QUANTITY).isEmpty() ? Integer.valueOf(1) : row.integer(QUANTITY, 0, limits.maxQuantityPerRow());
         String note = row.text(NOTE, 500);
         if (teacher != null && !references.hasTeacher(teacher)) {
-            row.reject(TEACHER, "工号“" + teacher + "”不存在，请先导入教师名单");
+            row.reject(TEACHER, "工号“" + teacher + "”不存在，请先导入教师名单" + references.outsideNote());
         }
         ImportReferences.TermDates dates = term == null ? null : references.term(term);
         if (term != null && dates == null) {

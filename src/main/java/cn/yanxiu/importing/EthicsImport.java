@@ -33,7 +33,7 @@ final class EthicsImport extends TableImport {
         LocalDate date = row.date(DATE);
         String description = row.text(DESCRIPTION, 500);
         if (teacher != null && !references.hasTeacher(teacher)) {
-            row.reject(TEACHER, "工号“" + teacher + "”不存在，请先导入教师名单");
+            row.reject(TEACHER, "工号“" + teacher + "”不存在，请先导入教师名单" + references.outsideNote());
         }
         ImportReferences.TermDates dates = term == null ? null : references.term(term);
         if (term != null && dates == null) {

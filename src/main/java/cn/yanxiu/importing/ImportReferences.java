@@ -18,26 +18,46 @@ final class ImportReferences {
     }
 
     private final JdbcTemplate jdbc;
+    private final cn.yanxiu.accounts.Scope scope;
     private Set<String> schools;
     private Set<String> teachers;
     private Map<String, TermDates> terms;
 
     ImportReferences(JdbcTemplate jdbc) {
+        this(jdbc, cn.yanxiu.accounts.Scope.PROVINCE);
+    }
+
+    /** References as an administrator of {@code scope} may make them: schools and teachers outside it count as unknown. */
+    ImportReferences(JdbcTemplate jdbc, cn.yanxiu.accounts.Scope scope) {
         this.jdbc = jdbc;
+        this.scope = scope;
     }
 
     boolean hasSchool(String id) {
         if (schools == null) {
-            schools = new HashSet<>(jdbc.queryForList("SELECT id FROM school", String.class));
+            schools = new HashSet<>(jdbc.queryForList("SELECT s.id FROM school s WHERE " + scope.sql("s.id"), String.class, scope.args()));
         }
         return schools.contains(id);
     }
 
     boolean hasTeacher(String id) {
         if (teachers == null) {
-            teachers = new HashSet<>(jdbc.queryForList("SELECT id FROM teacher", String.class));
+            teachers = new HashSet<>(jdbc.queryForList("SELECT t.id FROM teacher t WHERE " + scope.sql("t.school_id"), String.class, scope.args()));
         }
         return teachers.contains(id);
+    }
+
+    /** A teacher stored under a school outside the scope: a narrower administrator may not move or rewrite them. */
+    boolean teacherOutside(String id) {
+        if (scope.province() || hasTeacher(id)) {
+            return false;
+        }
+        return jdbc.queryForObject("SELECT COUNT(*) FROM teacher WHERE id = ?", Integer.class, id) > 0;
+    }
+
+    /** Said after "does not exist" when the importer's reach is narrower than the province. */
+    String outsideNote() {
+        return scope.province() ? "" : "（或不在您的管理范围" + scope + "内）";
     }
 
     TermDates term(String id) {

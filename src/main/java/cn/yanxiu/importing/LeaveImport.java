@@ -31,7 +31,7 @@ final class LeaveImport extends TableImport {
         LocalDate start = row.date(START);
         LocalDate end = row.date(END);
         if (teacher != null && !references.hasTeacher(teacher)) {
-            row.reject(TEACHER, "工号“" + teacher + "”不存在，请先导入教师名单");
+            row.reject(TEACHER, "工号“" + teacher + "”不存在，请先导入教师名单" + references.outsideNote());
         }
         if (start != null && end != null && end.isBefore(start)) {
             row.reject(END, "结束日期 " + end + " 早于开始日期 " + start);

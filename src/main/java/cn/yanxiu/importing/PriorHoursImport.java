@@ -31,7 +31,7 @@ final class PriorHoursImport extends TableImport {
         String year = row.text(YEAR, 9);
         BigDecimal hours = row.decimal(HOURS, 0, 1000);
         if (teacher != null && !references.hasTeacher(teacher)) {
-            row.reject(TEACHER, "工号“" + teacher + "”不存在，请先导入教师名单");
+            row.reject(TEACHER, "工号“" + teacher + "”不存在，请先导入教师名单" + references.outsideNote());
         }
         if (year != null && !YEAR_PATTERN.matcher(year).matches()) {
             row.reject(YEAR, "学年应写作“2024-2025”，实为“" + year + "”");

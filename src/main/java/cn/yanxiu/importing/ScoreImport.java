@@ -35,7 +35,7 @@ final class ScoreImport extends TableImport {
         BigDecimal score = row.decimal(SCORE, 0, 100);
         LocalDate date = row.raw(DATE).isEmpty() ? null : row.date(DATE);
         if (teacher != null && !references.hasTeacher(teacher)) {
-            row.reject(TEACHER, "工号“" + teacher + "”不存在，请先导入教师名单");
+            row.reject(TEACHER, "工号“" + teacher + "”不存在，请先导入教师名单" + references.outsideNote());
         }
         ImportReferences.TermDates dates = term == null ? null : references.term(term);
         if (term != null && dates == null) {

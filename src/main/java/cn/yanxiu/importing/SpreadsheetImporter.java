@@ -65,6 +65,15 @@ public class SpreadsheetImporter {
 
     /** The same, telling {@code listener} each file's start, the rows read inside it, and its end. */
     public List<ImportResult> importFiles(List<Path> files, Listener listener) {
+        return importFiles(files, cn.yanxiu.accounts.Scope.PROVINCE, listener);
+    }
+
+    /**
+     * The same for an administrator whose reach is {@code scope}: outside the province, only teacher lists and logs
+     * of the scope's schools and teachers are taken (a row about anyone else is refused like an unknown one), and
+     * re-importing a file replaces only what the same scope brought with it.
+     */
+    public List<ImportResult> importFiles(List<Path> files, cn.yanxiu.accounts.Scope scope, Listener listener) {
         Map<Path, Object> kinds = new HashMap<>();
         for (Path file : files) {
             kinds.put(file, peekKind(file));
@@ -75,7 +84,7 @@ public class SpreadsheetImporter {
         for (Path file : ordered) {
             listener.starting(file.getFileName().toString(), dataRows(file));
             Object kind = kinds.get(file);
-            results.add(kind instanceof ImportKind k ? importFile(file, k, listener) : refused(file, null, (String) kind));
+            results.add(kind instanceof ImportKind k ? importFile(file, k, scope, listener) : refused(file, null, (String) kind));
         }
         return results;
     }
@@ -121,17 +130,22 @@ public class SpreadsheetImporter {
     }
 
     ImportResult importFile(Path file, ImportKind kind) {
-        return importFile(file, kind, new Listener() { });
+        return importFile(file, kind, cn.yanxiu.accounts.Scope.PROVINCE, new Listener() { });
     }
 
-    private ImportResult importFile(Path file, ImportKind kind, Listener listener) {
+    private ImportResult importFile(Path file, ImportKind kind, cn.yanxiu.accounts.Scope scope, Listener listener) {
         String name = file.getFileName().toString();
+        if (!scope.province() && (kind == ImportKind.SCHOOLS || kind == ImportKind.TERMS)) {
+            return refused(file, kind.label, "只有省级管理员可以导入" + kind.label + "；您的范围是" + scope + "，本文件未导入任何数据");
+        }
+        // what a scope imported is replaced only by the same scope's re-import of that file
+        String source = scope.province() ? name : "[" + scope.id() + "] " + name;
         List<RowProblem> problems = new ArrayList<>();
         int[] problemCount = {0};
         try {
             String summary = transactions.execute(status -> {
                 FileImportPass pass = new FileImportPass(name, kind,
-                        kind.factory.apply(new TableImport.Context(name, jdbc, new ImportReferences(jdbc), limits)));
+                        kind.factory.apply(new TableImport.Context(source, jdbc, new ImportReferences(jdbc, scope), limits)));
                 TableReader.forFile(file, limits).read(file, row -> {
                     pass.accept(row);
                     if (pass.dataRows() % Listener.EVERY == 0 && pass.dataRows() > 0) {

@@ -57,8 +57,11 @@ final class TeacherImport extends TableImport {
         if (id != null && !seen.add(id)) {
             row.reject(ID, "工号“" + id + "”在本文件中重复");
         }
+        if (id != null && references.teacherOutside(id)) {
+            row.reject(ID, "工号“" + id + "”属于您管理范围以外的学校，不能在此导入" + references.outsideNote());
+        }
         if (school != null && !references.hasSchool(school)) {
-            row.reject(SCHOOL, "学校编号“" + school + "”不存在，请先导入学校名单");
+            row.reject(SCHOOL, "学校编号“" + school + "”不存在，请先导入学校名单" + references.outsideNote());
         }
         if (birthYear != null && teachingYears != null && thisYear - birthYear - teachingYears < 16) {
             row.reject(TEACHING_YEARS, "教龄 " + teachingYears + " 与出生年份 " + birthYear + " 不符");

@@ -33,11 +33,17 @@ public class TeacherDirectory {
 
     /** Teachers whose 工号 or name contains the text, first fifty. */
     public List<TeacherLine> search(String text) {
+        return search(cn.yanxiu.accounts.Scope.PROVINCE, text);
+    }
+
+    /** As {@link #search(String)}, among the teachers inside a scope. */
+    public List<TeacherLine> search(cn.yanxiu.accounts.Scope scope, String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
         String like = cn.yanxiu.system.SqlLike.containing(text);
-        return jdbc.query(SELECT + "WHERE t.id LIKE ? OR t.name LIKE ? ORDER BY t.id LIMIT " + SEARCH_LIMIT, (rs, i) -> line(rs), like, like);
+        return jdbc.query(SELECT + "WHERE (t.id LIKE ? OR t.name LIKE ?) AND " + scope.sql("t.school_id") + " ORDER BY t.id LIMIT " + SEARCH_LIMIT,
+                (rs, i) -> line(rs), cn.yanxiu.system.SqlArgs.join(new Object[] {like, like}, scope.args()));
     }
 
     /** A directory search matches the 工号, the name or the school's name; one pattern per placeholder. */
@@ -52,12 +58,17 @@ public class TeacherDirectory {
      * a million teachers.
      */
     public List<TeacherLine> page(String text, String sort, boolean descending, long offset, int size) {
+        return page(cn.yanxiu.accounts.Scope.PROVINCE, text, sort, descending, offset, size);
+    }
+
+    /** As {@link #page(String, String, boolean, long, int)}, among the teachers inside a scope. */
+    public List<TeacherLine> page(cn.yanxiu.accounts.Scope scope, String text, String sort, boolean descending, long offset, int size) {
         String column = sort == null ? "t.id" : SORTS.getOrDefault(sort, "t.id");
-        String where = "";
-        List<Object> args = new java.util.ArrayList<>();
+        String where = "WHERE " + scope.sql("t.school_id") + " ";
+        List<Object> args = new java.util.ArrayList<>(List.of(scope.args()));
         if (text != null && !text.isBlank()) {
             String like = cn.yanxiu.system.SqlLike.containing(text);
-            where = "WHERE " + MATCHES + " ";
+            where += "AND " + MATCHES + " ";
             args.addAll(List.of(like, like, like));
         }
         args.add(size);
@@ -67,12 +78,17 @@ public class TeacherDirectory {
     }
 
     public long count(String text) {
+        return count(cn.yanxiu.accounts.Scope.PROVINCE, text);
+    }
+
+    /** Teachers inside a scope whose 工号, name or school contains the text (all of the scope's when it is empty). */
+    public long count(cn.yanxiu.accounts.Scope scope, String text) {
         if (text == null || text.isBlank()) {
-            return jdbc.queryForObject("SELECT COUNT(*) FROM teacher", Long.class);
+            return jdbc.queryForObject("SELECT COUNT(*) FROM teacher t WHERE " + scope.sql("t.school_id"), Long.class, scope.args());
         }
         String like = cn.yanxiu.system.SqlLike.containing(text);
-        return jdbc.queryForObject("SELECT COUNT(*) FROM teacher t JOIN school s ON s.id = t.school_id WHERE " + MATCHES,
-                Long.class, like, like, like);
+        return jdbc.queryForObject("SELECT COUNT(*) FROM teacher t JOIN school s ON s.id = t.school_id WHERE " + MATCHES + " AND " + scope.sql("t.school_id"),
+                Long.class, cn.yanxiu.system.SqlArgs.join(new Object[] {like, like, like}, scope.args()));
     }
 
     public Optional<TeacherLine> find(String id) {

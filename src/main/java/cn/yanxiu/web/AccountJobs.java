@@ -90,7 +90,7 @@ class AccountJobs {
         this.accounts = accounts;
     }
 
-    synchronized Job submit(String by) {
+    synchronized Job submit(String by, cn.yanxiu.accounts.Scope scope) {
         Job job = new Job(by);
         jobs.put(job.id, job);
         while (jobs.size() > KEPT) {
@@ -98,7 +98,7 @@ class AccountJobs {
         }
         executor.execute(() -> {
             try {
-                job.created = accounts.createForTeachers(by, (done, total) -> {
+                job.created = accounts.createForTeachers(by, scope, (done, total) -> {
                     job.done = done;
                     job.total = total;
                 });

@@ -58,11 +58,13 @@ class AdminController {
     private final cn.yanxiu.audit.AuditLog audit;
     private final CertificateZips zips;
     private final Certificates certificates;
+    private final Reach reach;
 
-    AdminController(Accounts accounts, TeacherDirectory teachers, EvaluationRuns runs, TermEndRuns termEndRuns,
+    AdminController(Reach reach, Accounts accounts, TeacherDirectory teachers, EvaluationRuns runs, TermEndRuns termEndRuns,
                     RuleSetWorkspace workspace, CreditLedger ledger, Certificates certificates, ImportJobs imports, AccountJobs accountJobs,
                     cn.yanxiu.evaluation.RunPublications publications, cn.yanxiu.audit.AuditLog audit, CertificateZips zips) {
         this.accountJobs = accountJobs;
+        this.reach = reach;
         this.publications = publications;
         this.audit = audit;
         this.zips = zips;
@@ -77,12 +79,15 @@ class AdminController {
     }
 
     @GetMapping
-    String overview(Model model) {
-        model.addAttribute("teachers", teachers.count());
+    String overview(@AuthenticationPrincipal SignedIn me, Model model) {
+        model.addAttribute("teachers", teachers.count(Reach.of(me), null));
+        model.addAttribute("reach", reach.describe(me));
+        model.addAttribute("title", me.account().adminTitle());
+        model.addAttribute("province", Reach.of(me).province());
         model.addAttribute("terms", teachers.terms());
         model.addAttribute("activations", teachers.terms().stream().map(t -> workspace.activation(t.id()).orElse(null)).toList());
         model.addAttribute("runs", runs.newestFirst().stream().limit(5).toList());
-        model.addAttribute("accounts", accounts.all().size());
+        model.addAttribute("accounts", accounts.within(Reach.of(me)).size());
         model.addAttribute("folders", workspace.folders());
         return "admin/overview";
     }
@@ -118,7 +123,7 @@ class AdminController {
             FileSystemUtils.deleteRecursively(dir);
             throw e;
         }
-        return "redirect:/admin/import/" + imports.submit(me.getUsername(), dir, saved).id;
+        return "redirect:/admin/import/" + imports.submit(me.getUsername(), Reach.of(me), dir, saved).id;
     }
 
     /** An import under way (with live progress) or its results: every refused cell by file, row and column. */
@@ -148,17 +153,20 @@ class AdminController {
     }
 
     @GetMapping("/accounts")
-    String accountList(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,
+    String accountList(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) String q, @RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,
                        @RequestParam(required = false) String dir, Model model) {
         java.util.Map<String, java.util.Comparator<cn.yanxiu.accounts.Account>> sorts = new java.util.LinkedHashMap<>();
         sorts.put("username", java.util.Comparator.comparing(cn.yanxiu.accounts.Account::username));
         sorts.put("name", java.util.Comparator.comparing(a -> String.valueOf(a.displayName())));
         sorts.put("teacher", java.util.Comparator.comparing(a -> String.valueOf(a.teacherId())));
         sorts.put("status", java.util.Comparator.comparing(cn.yanxiu.accounts.Account::disabled));
-        model.addAttribute("list", ListPage.of(accounts.all(), ListPage.Request.of(page, sort, dir, q), sorts,
+        model.addAttribute("list", ListPage.of(accounts.within(Reach.of(me)), ListPage.Request.of(page, sort, dir, q), sorts,
                 a -> a.username() + " " + a.displayName() + " " + a.teacherId() + " " + a.schoolId() + " "
                         + a.roles().stream().map(AccountRole::label).collect(java.util.stream.Collectors.joining(" "))));
         model.addAttribute("roles", AccountRole.values());
+        model.addAttribute("reach", reach.describe(me));
+        model.addAttribute("scopeLevels", Reach.of(me).province() ? cn.yanxiu.accounts.Scope.Level.values()
+                : java.util.Arrays.stream(cn.yanxiu.accounts.Scope.Level.values()).filter(l -> l.ordinal() >= Reach.of(me).level().ordinal()).toArray());
         return "admin/accounts";
     }
 
@@ -166,10 +174,13 @@ class AdminController {
     String createAccount(@AuthenticationPrincipal SignedIn me, @RequestParam String username, @RequestParam String displayName,
                          @RequestParam(required = false) List<AccountRole> roles, @RequestParam(required = false) String teacherId,
                          @RequestParam(required = false) CreditStep step, @RequestParam(required = false) String schoolId,
-                         @RequestParam(required = false) String groupId, @RequestParam String password, RedirectAttributes flash) {
+                         @RequestParam(required = false) String groupId, @RequestParam(required = false) cn.yanxiu.accounts.Scope.Level scopeLevel,
+                         @RequestParam(required = false) String scopeId, @RequestParam String password, RedirectAttributes flash) {
         try {
             Set<AccountRole> chosen = roles == null || roles.isEmpty() ? EnumSet.noneOf(AccountRole.class) : EnumSet.copyOf(roles);
-            accounts.create(username.strip(), displayName, chosen, blank(teacherId), step, blank(schoolId), blank(groupId), password, me.getUsername());
+            cn.yanxiu.accounts.Scope scope = scopeOf(scopeLevel, blank(scopeId), Reach.of(me));
+            accounts.create(username.strip(), displayName, chosen, blank(teacherId), step, blank(schoolId), blank(groupId), scope, password,
+                    me.getUsername(), Reach.of(me));
             flash.addFlashAttribute("ok", "账号 " + username + " 已创建");
         } catch (Accounts.AccountRefused e) {
             flash.addFlashAttribute("error", e.getMessage() + "；未创建账号");
@@ -177,9 +188,22 @@ class AdminController {
         return "redirect:/admin/accounts";
     }
 
+    /** The scope a new administrator or auditor gets: as chosen, else the creator's own. */
+    private static cn.yanxiu.accounts.Scope scopeOf(cn.yanxiu.accounts.Scope.Level level, String id, cn.yanxiu.accounts.Scope creator) {
+        if (level == null) {
+            return creator;
+        }
+        try {
+            return new cn.yanxiu.accounts.Scope(level, id);
+        } catch (IllegalArgumentException e) {
+            throw new Accounts.AccountRefused(e.getMessage());
+        }
+    }
+
     @PostMapping("/accounts/{username}/disabled")
     String setDisabled(@AuthenticationPrincipal SignedIn me, @PathVariable String username, @RequestParam boolean disabled, RedirectAttributes flash) {
         try {
+            accounts.managed(username, Reach.of(me));
             accounts.setDisabled(username, disabled, me.getUsername());
             flash.addFlashAttribute("ok", "账号 " + username + (disabled ? " 已停用，不能再登录" : " 已恢复使用"));
         } catch (Accounts.AccountRefused e) {
@@ -191,6 +215,7 @@ class AdminController {
     @PostMapping("/accounts/{username}/password")
     String resetPassword(@AuthenticationPrincipal SignedIn me, @PathVariable String username, RedirectAttributes flash) {
         try {
+            accounts.managed(username, Reach.of(me));
             flash.addFlashAttribute("ok", "账号 " + username + " 的新密码：" + accounts.resetPassword(username, me.getUsername()) + "（只显示这一次，请转交本人并提醒登录后修改）");
         } catch (Accounts.AccountRefused e) {
             flash.addFlashAttribute("error", e.getMessage());
@@ -204,7 +229,7 @@ class AdminController {
      */
     @PostMapping("/accounts/teachers")
     String createTeacherAccounts(@AuthenticationPrincipal SignedIn me) {
-        return "redirect:/admin/accounts/jobs/" + accountJobs.submit(me.getUsername()).id;
+        return "redirect:/admin/accounts/jobs/" + accountJobs.submit(me.getUsername(), Reach.of(me)).id;
     }
 
     @GetMapping("/accounts/jobs/{id}")
@@ -248,7 +273,7 @@ class AdminController {
     }
 
     @GetMapping("/runs/new")
-    String runForm(Model model) {
+    String runForm(@AuthenticationPrincipal SignedIn me, Model model) {
         model.addAttribute("terms", teachers.terms());
         model.addAttribute("currentTerm", teachers.currentTerm());
         model.addAttribute("activations", teachers.terms().stream().map(t -> workspace.activation(t.id()).orElse(null)).toList());
@@ -268,7 +293,7 @@ class AdminController {
 
     /** Takes an interrupted run back up (the server stopped, the database went away) and shows its progress again. */
     @PostMapping("/runs/{id}/resume")
-    String resumeRun(@PathVariable long id, RedirectAttributes flash) throws IOException {
+    String resumeRun(@AuthenticationPrincipal SignedIn me, @PathVariable long id, RedirectAttributes flash) throws IOException {
         try {
             termEndRuns.resume(id);
             flash.addFlashAttribute("ok", "运行 #" + id + " 已继续，已有的结果保留，只评价尚未评价的教师");
@@ -280,7 +305,7 @@ class AdminController {
 
     /** Gives up an interrupted run: it stays in the history and never counts as a result. */
     @PostMapping("/runs/{id}/abandon")
-    String abandonRun(@PathVariable long id, RedirectAttributes flash) {
+    String abandonRun(@AuthenticationPrincipal SignedIn me, @PathVariable long id, RedirectAttributes flash) {
         try {
             runs.abandon(id);
             flash.addFlashAttribute("ok", "运行 #" + id + " 已放弃（保留在历史中，不作为结果）");
@@ -336,6 +361,7 @@ class AdminController {
         if (!school.matches("[A-Za-z0-9_-]{1,32}")) {
             throw new IllegalArgumentException("学校编号不对：" + school);
         }
+        reach.school(me, school);
         Path zip = zips.folder(id).resolve(school + ".zip");
         if (!Files.isRegularFile(zip)) {
             throw new IllegalArgumentException("运行 #" + id + " 没有学校 " + school + " 的证书包：请先在运行页“为已登记的教师发证”");

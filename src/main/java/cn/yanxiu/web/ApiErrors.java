@@ -22,14 +22,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
 
-    /** A teacher reads only their own records; auditors and administrators read everyone's. */
-    static void requireSelfOrReader(SignedIn me, String teacherId) {
-        boolean reader = me.account().has(AccountRole.ADMIN) || me.account().has(AccountRole.AUDITOR);
-        if (!reader && !teacherId.equals(me.account().teacherId())) {
-            throw new AccessDeniedException("只能查看自己的记录");
-        }
-    }
-
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ResponseEntity<Map<String, String>> denied(RuntimeException e) {
         return error(HttpStatus.FORBIDDEN, e.getMessage() == null || e.getMessage().equals("Access Denied") ? "没有权限" : e.getMessage());

@@ -47,7 +47,10 @@ class AppealController {
     private final TeacherDirectory teachers;
     private final JdbcTemplate jdbc;
 
-    AppealController(Appeals appeals, TeacherDirectory teachers, JdbcTemplate jdbc) {
+    private final Reach reach;
+
+    AppealController(Reach reach, Appeals appeals, TeacherDirectory teachers, JdbcTemplate jdbc) {
+        this.reach = reach;
         this.appeals = appeals;
         this.teachers = teachers;
         this.jdbc = jdbc;
@@ -135,7 +138,7 @@ class AppealController {
         String group = a.has(AccountRole.APPROVER) && !a.has(AccountRole.ADMIN) && a.approverStep() == CreditStep.GROUP ? a.groupId() : null;
         String chosenTeacher = teacher == null || teacher.isBlank() ? null : teacher.strip();
         List<Appeals.Appeal> listed = appeals.list(chosenTeacher, blank(term), school, group, status == null ? Appeals.Status.SUBMITTED : wanted).stream()
-                .filter(x -> mayDecide(a, x.teacherId(), x.schoolId(), x.groupId()) || a.has(AccountRole.ADMIN)).toList();
+                .filter(x -> mayDecide(a, x.teacherId(), x.schoolId(), x.groupId())).toList();
         model.addAttribute("appeals", listed);
         model.addAttribute("terms", teachers.terms());
         model.addAttribute("term", blank(term));
@@ -205,22 +208,19 @@ class AppealController {
 
     /** The teacher, administrators, auditors, and the approvers who may decide for the teacher. */
     private boolean mayRead(Account a, String teacherId) {
-        if (a.has(AccountRole.ADMIN) || a.has(AccountRole.AUDITOR) || a.has(AccountRole.TEACHER) && teacherId.equals(a.teacherId())) {
+        if (a.has(AccountRole.TEACHER) && teacherId.equals(a.teacherId())) {
             return true;
         }
         String[] place = place(teacherId);
-        return place != null && mayDecide(a, teacherId, place[0], place[1]);
-    }
-
-    /** An administrator, or an approver of the teacher's school (a group leader: of the teacher's group) who is not the teacher. */
-    static boolean mayDecide(Account a, String teacherId, String schoolId, String groupId) {
-        if (a.has(AccountRole.ADMIN)) {
-            return true;
-        }
-        if (!a.has(AccountRole.APPROVER) || a.approverStep() == null || teacherId.equals(a.teacherId()) || !Objects.equals(schoolId, a.schoolId())) {
+        if (place == null) {
             return false;
         }
-        return a.approverStep() != CreditStep.GROUP || Objects.equals(groupId, a.groupId());
+        return (a.has(AccountRole.ADMIN) || a.has(AccountRole.AUDITOR)) && reach.scopes().coversSchool(a.scope(), place[0])
+                || mayDecide(a, teacherId, place[0], place[1]);
+    }
+
+    private boolean mayDecide(Account a, String teacherId, String schoolId, String groupId) {
+        return reach.mayDecideAppeal(a, teacherId, schoolId, groupId);
     }
 
     private String[] place(String teacherId) {

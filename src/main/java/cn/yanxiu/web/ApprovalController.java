@@ -28,7 +28,10 @@ class ApprovalController {
     private final TeacherDirectory teachers;
     private final cn.yanxiu.appeals.Appeals appeals;
 
-    ApprovalController(CreditLedger ledger, TeacherDirectory teachers, cn.yanxiu.appeals.Appeals appeals) {
+    private final Reach reach;
+
+    ApprovalController(Reach reach, CreditLedger ledger, TeacherDirectory teachers, cn.yanxiu.appeals.Appeals appeals) {
+        this.reach = reach;
         this.appeals = appeals;
         this.ledger = ledger;
         this.teachers = teachers;
@@ -53,7 +56,7 @@ class ApprovalController {
                     me.teacherId());
         }
         if (me.has(AccountRole.ADMIN)) {
-            return new Scope(wanted == null ? CreditStep.GROUP : wanted, new CreditFilter(term, school, group, null), me.teacherId());
+            return new Scope(wanted == null ? CreditStep.GROUP : wanted, new CreditFilter(term, school, group, null, me.scope()), me.teacherId());
         }
         throw new org.springframework.security.access.AccessDeniedException("账号没有审批范围");
     }
@@ -72,7 +75,7 @@ class ApprovalController {
         ListPage.Request request = ListPage.Request.of(page, sort, dir, q);
         model.addAttribute("evidence", chosen == null ? java.util.Map.of() : appeals.evidenceCounts(chosen));
         model.addAttribute("openAppeals", chosen == null ? 0 : appeals.list(null, chosen, null, null, cn.yanxiu.appeals.Appeals.Status.SUBMITTED).stream()
-                .filter(a -> AppealController.mayDecide(me.account(), a.teacherId(), a.schoolId(), a.groupId())).count());
+                .filter(a -> reach.mayDecideAppeal(me.account(), a.teacherId(), a.schoolId(), a.groupId())).count());
         if (chosen == null) {
             model.addAttribute("lines", List.of());
             model.addAttribute("list", ListPage.of(List.<CreditLedger.QueueLine>of(), request, queueSorts(), l -> ""));

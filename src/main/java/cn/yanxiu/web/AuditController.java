@@ -57,11 +57,13 @@ class AuditController {
     private final CertificateZips zips;
 
     private final cn.yanxiu.appeals.Appeals appeals;
+    private final Reach reach;
 
-    AuditController(CertificateZips zips, cn.yanxiu.audit.AuditLog audit, cn.yanxiu.evaluation.RunPublications publications, EvaluationRuns runs, EvaluationService evaluation, GradeMix gradeMix, ExplanationService explanations, RuleSnapshots snapshots,
+    AuditController(Reach reach, CertificateZips zips, cn.yanxiu.audit.AuditLog audit, cn.yanxiu.evaluation.RunPublications publications, EvaluationRuns runs, EvaluationService evaluation, GradeMix gradeMix, ExplanationService explanations, RuleSnapshots snapshots,
                     TeacherDirectory teachers, DiffService diffs, CountyReportExporter county, ResultExporter results,
                     CreditSummaryExporter creditSummary, RuleSetWorkspace workspace, JdbcTemplate jdbc, cn.yanxiu.appeals.Appeals appeals) {
         this.appeals = appeals;
+        this.reach = reach;
         this.publications = publications;
         this.audit = audit;
         this.zips = zips;
@@ -96,7 +98,7 @@ class AuditController {
     }
 
     @GetMapping("/runs/{id}")
-    String run(@PathVariable long id, Model model) {
+    String run(@org.springframework.security.core.annotation.AuthenticationPrincipal cn.yanxiu.accounts.SignedIn me, @PathVariable long id, Model model) {
         EvaluationRuns.Run run = run(id);
         model.addAttribute("run", run);
         model.addAttribute("progress", evaluation.progress(run));
@@ -104,9 +106,11 @@ class AuditController {
         model.addAttribute("official", official.orElse(null));
         model.addAttribute("isOfficial", official.isPresent() && official.get().runId() == id);
         model.addAttribute("termLocked", publications.locked(run.termId()));
-        model.addAttribute("certificateZips", zips.schools(id));
+        model.addAttribute("certificateZips", zips.schools(id).stream().filter(school -> reach.coversSchool(me, school)).toList());
+        model.addAttribute("reach", reach.describe(me));
+        model.addAttribute("province", Reach.of(me).province());
         if (run.completed()) {
-            GradeMix.BySchool mix = gradeMix.bySchool(id);
+            GradeMix.BySchool mix = gradeMix.bySchool(id, Reach.of(me));
             model.addAttribute("mix", mix);
             List<String> schools = new ArrayList<>(mix.schools().keySet());
             Map<String, List<? extends Number>> series = new LinkedHashMap<>();
@@ -129,7 +133,8 @@ class AuditController {
     }
 
     @GetMapping("/runs/{id}/teachers/{teacherId}")
-    String explanation(@PathVariable long id, @PathVariable String teacherId, Model model) throws IOException {
+    String explanation(@org.springframework.security.core.annotation.AuthenticationPrincipal cn.yanxiu.accounts.SignedIn me, @PathVariable long id, @PathVariable String teacherId, Model model) throws IOException {
+        reach.teacher(me, teacherId);
         EvaluationRuns.Run run = run(id);
         Explanation e = explanations.fromRun(run.termId(), id, teacherId, true);
         model.addAttribute("e", e);
@@ -144,22 +149,23 @@ class AuditController {
     }
 
     @GetMapping("/teachers")
-    String search(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,
+    String search(@org.springframework.security.core.annotation.AuthenticationPrincipal cn.yanxiu.accounts.SignedIn me, @RequestParam(required = false) String q, @RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,
                   @RequestParam(required = false) String dir, Model model) {
         ListPage.Request r = ListPage.Request.of(page, sort, dir, q);
         String key = r.sort() != null && cn.yanxiu.teacher.TeacherDirectory.SORTS.containsKey(r.sort()) ? r.sort() : "id";
-        long total = teachers.count(r.q());
+        long total = teachers.count(Reach.of(me), r.q());
         // a page past the end shows the last one
         ListPage.Request clamped = new ListPage.Request((int) Math.min(r.page(), Math.max(1, (total + ListPage.SIZE - 1) / ListPage.SIZE)), key,
                 r.descending(), r.q());
-        model.addAttribute("found", ListPage.ofRows(teachers.page(r.q(), key, r.descending(), clamped.offset(), ListPage.SIZE), total, clamped, key));
+        model.addAttribute("found", ListPage.ofRows(teachers.page(Reach.of(me), r.q(), key, r.descending(), clamped.offset(), ListPage.SIZE), total, clamped, key));
         return "audit/teachers";
     }
 
     @GetMapping("/teachers/{id}")
-    String teacher(@PathVariable String id, @RequestParam(required = false) String term, @RequestParam(required = false) String q,
+    String teacher(@org.springframework.security.core.annotation.AuthenticationPrincipal cn.yanxiu.accounts.SignedIn me, @PathVariable String id, @RequestParam(required = false) String term, @RequestParam(required = false) String q,
                    @RequestParam(required = false) Integer page, @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
                    Model model) {
+        reach.teacher(me, id);
         String chosen = TeacherRecords.addTo(model, teachers, teachers.find(id).orElseThrow(() -> new IllegalArgumentException("没有教师 " + id)), term,
                 ListPage.Request.of(page, sort, dir, q), "/teachers/" + id);
         model.addAttribute("appeals", appeals.list(id, null, null, null, null));
@@ -170,7 +176,7 @@ class AuditController {
     }
 
     @GetMapping("/diff")
-    String diff(@RequestParam(required = false) Long left, @RequestParam(required = false) Long right,
+    String diff(@org.springframework.security.core.annotation.AuthenticationPrincipal cn.yanxiu.accounts.SignedIn me, @RequestParam(required = false) Long left, @RequestParam(required = false) Long right,
                 @RequestParam(required = false) String leftRules, @RequestParam(required = false) String rightRules,
                 @RequestParam(required = false) String term, Model model) throws IOException {
         List<EvaluationRuns.Run> completed = runs.newestFirst().stream().filter(EvaluationRuns.Run::completed).toList();
@@ -186,9 +192,9 @@ class AuditController {
         model.addAttribute("diffTerm", term != null ? term : teachers.currentTerm());
         GradeDiff diff = null;
         if (left != null && right != null) {
-            diff = diffs.runs(left, right);
+            diff = diffs.runs(left, right, Reach.of(me));
         } else if (leftRules != null && rightRules != null && term != null) {
-            diff = diffs.ruleSets(term, workspace.folder(leftRules), workspace.folder(rightRules));
+            diff = diffs.ruleSets(term, workspace.folder(leftRules), workspace.folder(rightRules), Reach.of(me));
         }
         if (diff != null) {
             model.addAttribute("diff", diff);
@@ -199,14 +205,15 @@ class AuditController {
 
     /** The county dashboard (C3): schools compared on activities held, compliance per policy and grade mix. */
     @GetMapping("/county")
-    String county(@RequestParam(required = false) Long run, Model model) {
+    String county(@org.springframework.security.core.annotation.AuthenticationPrincipal cn.yanxiu.accounts.SignedIn me, @RequestParam(required = false) Long run, Model model) {
         List<EvaluationRuns.Run> completed = runs.newestFirst().stream().filter(EvaluationRuns.Run::completed).toList();
         model.addAttribute("runs", completed);
         if (completed.isEmpty()) {
             return "audit/county";
         }
         long id = run != null ? run : completed.get(0).id();
-        CountyReportExporter.CountyReport report = county.report(id);
+        CountyReportExporter.CountyReport report = county.report(id, Reach.of(me));
+        model.addAttribute("reach", reach.describe(me));
         model.addAttribute("report", report);
         List<String> names = report.schools().stream().map(CountyReportExporter.SchoolLine::name).toList();
         Map<String, List<? extends Number>> activities = new LinkedHashMap<>();
@@ -253,15 +260,15 @@ class AuditController {
             String name;
             switch (what) {
                 case "results" -> {
-                    results.export(id, file);
+                    results.export(id, Reach.of(me), file);
                     name = "评价结果-" + run.termId() + "-运行" + id + ".xlsx";
                 }
                 case "county" -> {
-                    county.write(id, file);
+                    county.write(id, Reach.of(me), file);
                     name = "县域汇总-" + run.termId() + "-运行" + id + ".xlsx";
                 }
                 case "credits" -> {
-                    creditSummary.write(run.termId(), null, file);
+                    creditSummary.write(run.termId(), Reach.of(me), file);
                     name = "学分认定汇总表-" + run.termId() + ".xlsx";
                 }
                 default -> throw new IllegalArgumentException("没有导出 " + what + "（可选 results、county、credits）");

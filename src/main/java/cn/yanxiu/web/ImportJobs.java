@@ -58,7 +58,7 @@ class ImportJobs {
     }
 
     /** Imports the saved files of {@code dir} and deletes the folder afterwards. */
-    synchronized Job submit(String by, Path dir, List<Path> files) {
+    synchronized Job submit(String by, cn.yanxiu.accounts.Scope scope, Path dir, List<Path> files) {
         Job job = new Job(by, files.size());
         jobs.put(job.id, job);
         while (jobs.size() > KEPT) {
@@ -66,9 +66,12 @@ class ImportJobs {
         }
         executor.execute(() -> {
             try {
-                job.results = importer.importFiles(files, name -> {
-                    job.current = name;
-                    job.started++;
+                job.results = importer.importFiles(files, scope, new cn.yanxiu.importing.SpreadsheetImporter.Listener() {
+                    @Override
+                    public void starting(String file, long rows) {
+                        job.current = file;
+                        job.started++;
+                    }
                 });
                 audit.record(job.by, "导入", job.results.size() + " 个文件", job.results.stream()
                         .map(r -> r.file() + (r.imported() ? "：已导入" : "：拒绝")).collect(java.util.stream.Collectors.joining("；")));

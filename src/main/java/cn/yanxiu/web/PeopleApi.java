@@ -30,7 +30,10 @@ class PeopleApi {
     private final CreditLedger ledger;
     private final RuleSetWorkspace workspace;
 
-    PeopleApi(TeacherDirectory teachers, CreditLedger ledger, RuleSetWorkspace workspace) {
+    private final Reach reach;
+
+    PeopleApi(Reach reach, TeacherDirectory teachers, CreditLedger ledger, RuleSetWorkspace workspace) {
+        this.reach = reach;
         this.teachers = teachers;
         this.ledger = ledger;
         this.workspace = workspace;
@@ -39,15 +42,15 @@ class PeopleApi {
     @GetMapping("/api/teachers")
     @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
     @Operation(summary = "按工号或姓名查找教师（前 50 位）")
-    List<TeacherDirectory.TeacherLine> search(@RequestParam String q) {
-        return teachers.search(q);
+    List<TeacherDirectory.TeacherLine> search(@AuthenticationPrincipal SignedIn me, @RequestParam String q) {
+        return teachers.search(Reach.of(me), q);
     }
 
     @GetMapping("/api/teachers/{id}/activities")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "一位教师一个学期的研修记录（教师只能看自己的）")
     List<TeacherDirectory.ActivityLine> activities(@AuthenticationPrincipal SignedIn me, @PathVariable String id, @RequestParam String term) {
-        ApiErrors.requireSelfOrReader(me, id);
+        reach.selfOrReader(me, id);
         return teachers.activities(id, term);
     }
 
@@ -57,7 +60,7 @@ class PeopleApi {
     List<CreditLedger.QueueLine> queue(@AuthenticationPrincipal SignedIn me, @RequestParam String term, @RequestParam(required = false) CreditStep step,
                                        @RequestParam(required = false) String school, @RequestParam(required = false) String group) {
         if (me.account().has(AccountRole.AUDITOR) && !me.account().has(AccountRole.APPROVER) && !me.account().has(AccountRole.ADMIN)) {
-            return ledger.queue(new CreditFilter(term, school, group, null), step == null ? CreditStep.GROUP : step);
+            return ledger.queue(new CreditFilter(term, school, group, null, me.account().scope()), step == null ? CreditStep.GROUP : step);
         }
         return ApprovalController.scope(me.account(), term, step, school, group).queue(ledger);
     }

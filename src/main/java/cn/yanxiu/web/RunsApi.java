@@ -36,8 +36,11 @@ class RunsApi {
     private final CountyReportExporter county;
     private final TermEndRuns termEndRuns;
 
-    RunsApi(EvaluationRuns runs, EvaluationService evaluation, ExplanationService explanations, GradeMix gradeMix, CountyReportExporter county,
+    private final Reach reach;
+
+    RunsApi(Reach reach, EvaluationRuns runs, EvaluationService evaluation, ExplanationService explanations, GradeMix gradeMix, CountyReportExporter county,
             TermEndRuns termEndRuns) {
+        this.reach = reach;
         this.runs = runs;
         this.evaluation = evaluation;
         this.explanations = explanations;
@@ -56,13 +59,13 @@ class RunsApi {
     @GetMapping("/api/runs/{id}")
     @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
     @Operation(summary = "一次运行：状态、进度、各校等级分布")
-    Map<String, Object> run(@PathVariable long id) {
+    Map<String, Object> run(@AuthenticationPrincipal SignedIn me, @PathVariable long id) {
         EvaluationRuns.Run run = runs.find(id).orElseThrow(() -> new IllegalArgumentException("没有运行 #" + id));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("run", run);
         body.put("progress", evaluation.progress(run));
         if (run.completed()) {
-            body.put("gradeMix", gradeMix.bySchool(id));
+            body.put("gradeMix", gradeMix.bySchool(id, Reach.of(me)));
         }
         return body;
     }
@@ -85,7 +88,7 @@ class RunsApi {
     @Operation(summary = "一位教师在一次运行中的评价依据（教师只能看自己的）")
     Explanation explanation(@AuthenticationPrincipal SignedIn me, @PathVariable long id, @PathVariable String teacherId,
                             @RequestParam(defaultValue = "false") boolean raise) throws IOException {
-        ApiErrors.requireSelfOrReader(me, teacherId);
+        reach.selfOrReader(me, teacherId);
         EvaluationRuns.Run run = runs.find(id).orElseThrow(() -> new IllegalArgumentException("没有运行 #" + id));
         return explanations.fromRun(run.termId(), id, teacherId, raise);
     }
@@ -93,8 +96,8 @@ class RunsApi {
     @GetMapping("/api/county/{runId}")
     @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
     @Operation(summary = "县域汇总（C3）：各校活动、达标率、等级构成")
-    List<Map<String, Object>> county(@PathVariable long runId) {
-        CountyReportExporter.CountyReport report = county.report(runId);
+    List<Map<String, Object>> county(@AuthenticationPrincipal SignedIn me, @PathVariable long runId) {
+        CountyReportExporter.CountyReport report = county.report(runId, Reach.of(me));
         return report.schools().stream().map(s -> {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("schoolId", s.id());

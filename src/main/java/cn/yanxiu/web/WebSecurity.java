@@ -43,7 +43,7 @@ class WebSecurity {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/certificates/**").permitAll()
-                        .requestMatchers("/api/admin/**").hasRole(ADMIN)
+                        .requestMatchers("/api/admin/**").access(provinceWide(ADMIN))
                         // finer checks (a teacher reads only their own records) are on each endpoint
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((request, response, e) -> {
@@ -63,6 +63,10 @@ class WebSecurity {
     SecurityFilterChain pageChain(HttpSecurity http, LoginThrottle throttle, Accounts accounts) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/verify/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
+                        // runs, rule sets and the audit log are the province's; a county or school reads its own part of the results
+                        .requestMatchers("/admin/runs/*/certificates/*.zip").hasRole(ADMIN)
+                        .requestMatchers("/admin/runs/**", "/admin/rules/**").access(provinceWide(ADMIN))
+                        .requestMatchers("/audit-log/**").access(provinceWide(ADMIN, AUDITOR))
                         .requestMatchers("/admin/**").hasRole(ADMIN)
                         .requestMatchers("/runs/**", "/teachers/**", "/county/**", "/diff/**", "/rule-sets/**", "/audit-log/**").hasAnyRole(ADMIN, AUDITOR)
                         .requestMatchers("/approvals/**").hasAnyRole(ADMIN, APPROVER)
@@ -73,6 +77,17 @@ class WebSecurity {
                 .addFilterBefore(new OpenSessionCheck(accounts), AuthorizationFilter.class)
                 .headers(h -> h.contentSecurityPolicy(p -> p.policyDirectives(CSP)));
         return http.build();
+    }
+
+    /** One of the roles, held by an account whose scope is the whole province. */
+    private static org.springframework.security.authorization.AuthorizationManager<org.springframework.security.web.access.intercept.RequestAuthorizationContext>
+            provinceWide(String... roles) {
+        var role = org.springframework.security.authorization.AuthorityAuthorizationManager.<org.springframework.security.web.access.intercept.RequestAuthorizationContext>hasAnyRole(roles);
+        return (authentication, context) -> {
+            var decision = role.check(authentication, context);
+            boolean province = authentication.get().getPrincipal() instanceof cn.yanxiu.accounts.SignedIn me && me.account().scope().province();
+            return new org.springframework.security.authorization.AuthorizationDecision(decision != null && decision.isGranted() && province);
+        };
     }
 
     /** Says why sign-in failed: a wrong name or password, a switched-off account, or a lock and until when. */

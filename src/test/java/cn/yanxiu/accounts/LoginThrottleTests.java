@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
@@ -14,10 +15,21 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** A school signs in from one address: others' typos must not lock out the one who types right. */
+/**
+ * A school signs in from one address: others' typos must not lock out the one who types right. The counts live
+ * in the database (a real H2 with Yanxiu's migrations), so two web instances count the same failures.
+ */
 class LoginThrottleTests {
 
-    private final LoginThrottle throttle = new LoginThrottle(5, 4, Duration.ofMinutes(15));
+    private final JdbcTemplate jdbc = database();
+    private final LoginThrottle throttle = new LoginThrottle(jdbc, 5, 4, Duration.ofMinutes(15));
+
+    private static JdbcTemplate database() {
+        var source = new org.springframework.jdbc.datasource.DriverManagerDataSource("jdbc:h2:mem:throttle-" + java.util.UUID.randomUUID()
+                + ";DB_CLOSE_DELAY=-1", "sa", "");
+        org.flywaydb.core.Flyway.configure().dataSource(source).locations("classpath:db/migration").load().migrate();
+        return new JdbcTemplate(source);
+    }
 
     @BeforeEach
     void fromOneSchoolAddress() {
@@ -32,6 +44,10 @@ class LoginThrottleTests {
     }
 
     private void fail(String user) {
+        fail(throttle, user);
+    }
+
+    private static void fail(LoginThrottle throttle, String user) {
         throttle.failed(new AuthenticationFailureBadCredentialsEvent(new UsernamePasswordAuthenticationToken(user, "x"), new BadCredentialsException("x")));
     }
 
@@ -63,5 +79,34 @@ class LoginThrottleTests {
         }
         succeed("someone");
         assertThat(throttle.lockedUntil("admin")).isNotNull();
+    }
+
+    @Test
+    void twoInstancesOnOneDatabaseCountTheSameFailures() {
+        LoginThrottle other = new LoginThrottle(jdbc, 5, 4, Duration.ofMinutes(15));
+        MockHttpServletRequest elsewhere = new MockHttpServletRequest();
+        for (int i = 0; i < 3; i++) {
+            fail("zhang");
+        }
+        elsewhere.setRemoteAddr("10.9.9.9");
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(elsewhere));
+        fail(other, "zhang");
+        assertThat(other.lockedUntil("zhang")).as("four failures across two instances: under five").isNull();
+        fail(other, "Zhang ");
+        assertThat(other.lockedUntil("zhang")).as("the fifth, on the other instance, locks the name").isNotNull();
+        assertThat(throttle.lockedUntil("zhang")).as("and the first instance sees the lock").isNotNull();
+        assertThat(jdbc.queryForObject("SELECT failures FROM login_failure WHERE throttle_key = 'user:zhang'", Integer.class)).isEqualTo(5);
+    }
+
+    @Test
+    void anExpiredLockStartsTheCountAgain() {
+        LoginThrottle brief = new LoginThrottle(jdbc, 2, 100, Duration.ofMillis(1));
+        fail(brief, "li");
+        fail(brief, "li");
+        jdbc.update("UPDATE login_failure SET locked_until = ?, last_failure = ? WHERE throttle_key = 'user:li'",
+                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)), java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)));
+        assertThat(brief.lockedUntil("li")).isNull();
+        fail(brief, "li");
+        assertThat(brief.lockedUntil("li")).as("one failure after the lock ran out is one, not three").isNull();
     }
 }

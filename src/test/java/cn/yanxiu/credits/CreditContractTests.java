@@ -204,7 +204,7 @@ abstract class CreditContractTests {
         jdbc.update("UPDATE teacher SET name = ? WHERE id = ?", "=HYPERLINK(\"http://x\")", teacher);
         try {
             Path out = dir.resolve("credits.xlsx");
-            int listed = exporter.write(TERM, null, out);
+            int listed = exporter.write(TERM, (String) null, out);
 
             assertThat(listed).isEqualTo(count("SELECT COUNT(*) FROM credit_entry"));
             try (InputStream in = Files.newInputStream(out); XSSFWorkbook workbook = new XSSFWorkbook(in)) {

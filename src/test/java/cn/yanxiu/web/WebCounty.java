@@ -30,6 +30,8 @@ record WebCounty(EvaluationRuns.Run run, Path rulesRoot, String adminPassword, S
     static final String RULES = "2025-2026";
     /** A copy of the year's rules whose tests expect a wrong grade: it validates but must not be activated. */
     static final String FAILING_TESTS = "2025-2026-failing";
+    /** The district the generated schools from S000111 on are moved to. */
+    static final String NEIGHBOUR = "D0002";
 
     static WebCounty build(JdbcTemplate jdbc, SpreadsheetImporter importer, EvaluationService evaluation, CreditLedger ledger, Accounts accounts,
                            Path rulesRoot, Path county, int teachers) throws IOException {
@@ -45,6 +47,9 @@ record WebCounty(EvaluationRuns.Run run, Path rulesRoot, String adminPassword, S
 
         List<Path> files = new SampleCountyGenerator(teachers, 5).write(county, n -> { });
         assertThat(importer.importFiles(files)).allSatisfy(r -> assertThat(r.problems()).isEmpty());
+        // a second county beside the first, so scoped accounts have somewhere they must not reach
+        jdbc.update("INSERT INTO district (id, name) VALUES (?, ?)", NEIGHBOUR, "邻县");
+        jdbc.update("UPDATE school SET district_id = ? WHERE id >= ?", NEIGHBOUR, "S000111");
         EvaluationRuns.Run run = evaluation.evaluate(TERM, rulesRoot.resolve(RULES), "全部", "tests", null);
         ledger.propose(run.id(), "教务员", null);
 

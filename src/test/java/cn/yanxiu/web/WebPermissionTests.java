@@ -489,7 +489,7 @@ abstract class WebPermissionTests {
                     + "AND NOT EXISTS (SELECT 1 FROM certificate c WHERE c.teacher_id = r.teacher_id) AND r.teacher_id NOT IN (?, ?, ?)",
                     String.class, run, grade, county.teacher().username(), county.otherTeacher().username(), county.groupLeader().username());
             Accounts.Created who = county.created().stream().filter(c -> c.username().equals(id)).findFirst().orElseThrow();
-            String page = mvc.perform(get("/me").session(signedIn(who))).andReturn().getResponse().getContentAsString();
+            String page = mvc.perform(get("/me").cookie(signedIn(who))).andReturn().getResponse().getContentAsString();
             if (grade.equals("不合格")) {
                 assertThat(page).contains("本学期不发学分证书").doesNotContain("可以获得学分证书");
             } else {
@@ -504,25 +504,26 @@ abstract class WebPermissionTests {
                 && !c.username().equals(county.otherTeacher().username()) && !c.username().equals(county.groupLeader().username()))
                 .skip(2).limit(2).toList();
         Accounts.Created off = spare.get(0);
-        org.springframework.mock.web.MockHttpSession session = signedIn(off);
-        assertThat(mvc.perform(get("/me").session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        jakarta.servlet.http.Cookie session = signedIn(off);
+        assertThat(mvc.perform(get("/me").cookie(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
         mvc.perform(as(Who.ADMIN, post("/admin/accounts/" + off.username() + "/disabled")).param("disabled", "true").with(csrf())).andReturn();
-        assertThat(mvc.perform(get("/me").session(session)).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?ended");
+        assertThat(mvc.perform(get("/me").cookie(session)).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?ended");
         mvc.perform(as(Who.ADMIN, post("/admin/accounts/" + off.username() + "/disabled")).param("disabled", "false").with(csrf())).andReturn();
-        assertThat(mvc.perform(get("/me").session(session)).andReturn().getResponse().getRedirectedUrl())
+        assertThat(mvc.perform(get("/me").cookie(session)).andReturn().getResponse().getRedirectedUrl())
                 .as("the ended session stays ended after the account is switched on again").isNotNull();
 
         Accounts.Created reset = spare.get(1);
-        org.springframework.mock.web.MockHttpSession other = signedIn(reset);
-        assertThat(mvc.perform(get("/me").session(other)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        jakarta.servlet.http.Cookie other = signedIn(reset);
+        assertThat(mvc.perform(get("/me").cookie(other)).andReturn().getResponse().getStatus()).isEqualTo(200);
         accounts.resetPassword(reset.username());
-        assertThat(mvc.perform(get("/me").session(other)).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?ended");
+        assertThat(mvc.perform(get("/me").cookie(other)).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?ended");
     }
 
-    private org.springframework.mock.web.MockHttpSession signedIn(Accounts.Created who) throws Exception {
+    /** Signs in through the form; the session lives in the database and the cookie names it, as a browser's would. */
+    private jakarta.servlet.http.Cookie signedIn(Accounts.Created who) throws Exception {
         MvcResult signIn = mvc.perform(formLogin("/login").user(who.username()).password(who.password())).andReturn();
         assertThat(signIn.getResponse().getRedirectedUrl()).isEqualTo("/");
-        return (org.springframework.mock.web.MockHttpSession) signIn.getRequest().getSession(false);
+        return signIn.getResponse().getCookie("SESSION");
     }
 
     @Test
@@ -818,5 +819,207 @@ abstract class WebPermissionTests {
         String wildcard = mvc.perform(as(Who.AUDITOR, get("/api/teachers")).param("q", "%")).andReturn().getResponse().getContentAsString();
         assertThat(wildcard).isEqualTo("[]");
         assertThat(mvc.perform(as(Who.AUDITOR, get("/runs/abc"))).andReturn().getResponse().getStatus()).isIn(400, 404);
+    }
+
+    // ---- scopes: a county's or a school's administrator and auditor reach only their own
+
+    /** The scoped accounts, made once: a county administrator and auditor and a school administrator of the teacher's county and school, an auditor of the neighbour county. */
+    private record Scoped(String homeDistrict, String homeSchool, String outsider, String outsiderSchool) {
+    }
+
+    private Scoped scoped;
+
+    private Scoped scoped() {
+        if (scoped == null) {
+            String home = county.teacher().username();
+            String homeSchool = jdbc.queryForObject("SELECT school_id FROM teacher WHERE id = ?", String.class, home);
+            String homeDistrict = jdbc.queryForObject("SELECT district_id FROM school WHERE id = ?", String.class, homeSchool);
+            String other = homeDistrict.equals(WebCounty.NEIGHBOUR) ? "D0001" : WebCounty.NEIGHBOUR;
+            String outsider = jdbc.queryForObject("SELECT MIN(r.teacher_id) FROM evaluation_result r JOIN school s ON s.id = r.school_id "
+                    + "WHERE r.run_id = ? AND s.district_id = ?", String.class, county.run().id(), other);
+            String outsiderSchool = jdbc.queryForObject("SELECT school_id FROM teacher WHERE id = ?", String.class, outsider);
+            var admin = java.util.EnumSet.of(cn.yanxiu.accounts.AccountRole.ADMIN);
+            var auditor = java.util.EnumSet.of(cn.yanxiu.accounts.AccountRole.AUDITOR);
+            accounts.create("county-admin", "区县管理员", admin, null, null, null, null, cn.yanxiu.accounts.Scope.district(homeDistrict), "county-password-1", "admin",
+                    cn.yanxiu.accounts.Scope.PROVINCE);
+            accounts.create("county-auditor", "区县审计员", auditor, null, null, null, null, cn.yanxiu.accounts.Scope.district(homeDistrict), "county-password-2",
+                    "admin", cn.yanxiu.accounts.Scope.PROVINCE);
+            accounts.create("school-admin", "学校管理员", admin, null, null, null, null, cn.yanxiu.accounts.Scope.school(homeSchool), "school-password-1",
+                    "county-admin", cn.yanxiu.accounts.Scope.district(homeDistrict));
+            accounts.create("other-auditor", "邻县审计员", auditor, null, null, null, null, cn.yanxiu.accounts.Scope.district(other), "other-password-1", "admin",
+                    cn.yanxiu.accounts.Scope.PROVINCE);
+            scoped = new Scoped(homeDistrict, homeSchool, outsider, outsiderSchool);
+        }
+        return scoped;
+    }
+
+    private <T extends MockHttpServletRequestBuilder> T by(String username, T request) {
+        request.with(user(users.loadUserByUsername(username)));
+        return request;
+    }
+
+    /** Status for each of county-admin, county-auditor, school-admin, other-auditor, admin (the province). */
+    private void expectScoped(String what, java.util.function.Supplier<MockHttpServletRequestBuilder> request, int... statuses) throws Exception {
+        scoped();
+        List<String> who = List.of("county-admin", "county-auditor", "school-admin", "other-auditor", "admin");
+        Map<String, Integer> actual = new LinkedHashMap<>();
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        for (int i = 0; i < who.size(); i++) {
+            actual.put(who.get(i), status(by(who.get(i), request.get())));
+            expected.put(who.get(i), statuses[i]);
+        }
+        assertThat(actual).as(what).isEqualTo(expected);
+    }
+
+    @Test
+    void scopedAccountsReachOnlyTheirOwnTeachersAndAreToldNothingOfOthers() throws Exception {
+        Scoped s = scoped();
+        String home = county.teacher().username();
+        long run = county.run().id();
+        expectScoped("教师页（本校）", () -> get("/teachers/" + home), 200, 200, 200, 404, 200);
+        expectScoped("教师页（邻县）", () -> get("/teachers/" + s.outsider()), 404, 404, 404, 200, 200);
+        expectScoped("评价依据（邻县）", () -> get("/runs/" + run + "/teachers/" + s.outsider()), 404, 404, 404, 200, 200);
+        expectScoped("评价依据 API（邻县）", () -> get("/api/runs/" + run + "/teachers/" + s.outsider()), 404, 404, 404, 200, 200);
+        expectScoped("研修记录 API（邻县）", () -> get("/api/teachers/" + s.outsider() + "/activities").param("term", WebCounty.TERM), 404, 404, 404, 200, 200);
+        expectScoped("运行页", () -> get("/runs/" + run), 200, 200, 200, 200, 200);
+        expectScoped("发起运行", () -> get("/admin/runs/new"), 403, 403, 403, 403, 200);
+        expectScoped("发起运行 API", () -> post("/api/admin/runs").contentType(MediaType.APPLICATION_JSON).content("{\"term\":\"none\"}"), 403, 403, 403, 403, 409);
+        expectScoped("发布运行", () -> post("/admin/runs/" + run + "/publish").with(csrf()), 403, 403, 403, 403, 302);
+        // without the file's text: the province passes the permission check and is told the request is incomplete (nothing is edited)
+        expectScoped("规则编辑", () -> post("/admin/rules/" + WebCounty.RULES + "/files/grading.drl").param("content", "x").with(csrf()), 403, 403, 403, 403, 400);
+        expectScoped("审计日志", () -> get("/audit-log"), 403, 403, 403, 403, 200);
+        expectScoped("账号", () -> get("/admin/accounts"), 200, 403, 200, 403, 200);
+
+        String explanation = mvc.perform(by("other-auditor", get("/runs/" + run + "/teachers/" + home))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(explanation).as("a refusal names nothing of the teacher").doesNotContain(jdbc.queryForObject("SELECT name FROM teacher WHERE id = ?",
+                String.class, home));
+    }
+
+    @Test
+    void listsPagesAndExportsHoldOnlyTheScopesSchools() throws Exception {
+        Scoped s = scoped();
+        long run = county.run().id();
+        List<String> homeSchools = jdbc.queryForList("SELECT name FROM school WHERE district_id = ?", String.class, s.homeDistrict());
+        List<String> otherSchools = jdbc.queryForList("SELECT name FROM school WHERE district_id <> ? AND id IN (SELECT school_id FROM teacher)", String.class,
+                s.homeDistrict());
+        assertThat(otherSchools).isNotEmpty();
+
+        String teachers = mvc.perform(by("county-auditor", get("/teachers").param("q", s.outsider()))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(teachers).doesNotContain(">" + s.outsider() + "<");
+        String found = mvc.perform(by("county-admin", get("/api/teachers").param("q", s.outsider()))).andReturn().getResponse().getContentAsString();
+        assertThat(found).isEqualTo("[]");
+        String all = mvc.perform(by("school-admin", get("/teachers").param("q", ""))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(all).contains(county.teacher().username());
+
+        String runPage = mvc.perform(by("county-auditor", get("/runs/" + run))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(runPage).contains("区县").doesNotContain(otherSchools.toArray(String[]::new)).doesNotContain("发布为正式结果");
+        String dashboard = mvc.perform(by("county-auditor", get("/county").param("run", String.valueOf(run)))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(dashboard).doesNotContain(otherSchools.toArray(String[]::new));
+        String countyJson = mvc.perform(by("other-auditor", get("/api/county/" + run))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(countyJson).contains(s.outsiderSchool()).doesNotContain(s.homeSchool());
+
+        // the results export: every row a teacher of the county, none of the neighbour
+        byte[] results = mvc.perform(by("county-admin", get("/runs/" + run + "/export/results"))).andReturn().getResponse().getContentAsByteArray();
+        List<String> ids = new java.util.ArrayList<>();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(results))) {
+            var sheet = workbook.getSheetAt(0);
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                ids.add(sheet.getRow(r).getCell(0).getStringCellValue());
+            }
+        }
+        List<String> inCounty = jdbc.queryForList("SELECT r.teacher_id FROM evaluation_result r JOIN school s ON s.id = r.school_id "
+                + "WHERE r.run_id = ? AND s.district_id = ? ORDER BY r.teacher_id", String.class, run, s.homeDistrict());
+        assertThat(ids).as("exported rows = the county's results").containsExactlyElementsOf(inCounty).doesNotContain(s.outsider());
+        byte[] summary = mvc.perform(by("school-admin", get("/runs/" + run + "/export/county"))).andReturn().getResponse().getContentAsByteArray();
+        String summaryText;
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(summary))) {
+            summaryText = new org.apache.poi.xssf.extractor.XSSFExcelExtractor(workbook).getText();
+        }
+        String homeSchoolName = jdbc.queryForObject("SELECT name FROM school WHERE id = ?", String.class, s.homeSchool());
+        assertThat(summaryText).contains(homeSchoolName);
+        homeSchools.stream().filter(n -> !n.equals(homeSchoolName)).forEach(n -> assertThat(summaryText).as("a school admin's summary").doesNotContain(n));
+
+        // a certificate package of the neighbour county's school is not there for the county administrator
+        Path zip = Path.of("target/web-certificates", "run-" + run, s.outsiderSchool() + ".zip");
+        Files.createDirectories(zip.getParent());
+        Files.write(zip, new byte[] {'P', 'K', 5, 6});
+        try {
+            expectScoped("邻县学校的证书包", () -> get("/admin/runs/" + run + "/certificates/" + s.outsiderSchool() + ".zip"), 404, 403, 404, 403, 200);
+        } finally {
+            Files.deleteIfExists(zip);
+        }
+    }
+
+    @Test
+    void aCountyAdministratorManagesOnlyTheCountysAccountsAndApprovals() throws Exception {
+        Scoped s = scoped();
+        String listed = mvc.perform(by("county-admin", get("/admin/accounts").param("q", "school-admin"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(listed).contains("<td>school-admin</td>");
+        String unlisted = mvc.perform(by("county-admin", get("/admin/accounts").param("q", "other-auditor"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(unlisted).doesNotContain("<td>other-auditor</td>");
+        assertThat(mvc.perform(by("admin", get("/admin/accounts").param("q", "other-auditor"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .as("the province lists it").contains("<td>other-auditor</td>");
+
+        MvcResult wider = mvc.perform(by("county-admin", post("/admin/accounts")).param("username", "too-wide").param("displayName", "越权")
+                .param("roles", "AUDITOR").param("scopeLevel", "DISTRICT").param("scopeId", WebCounty.NEIGHBOUR.equals(s.homeDistrict()) ? "D0001" : WebCounty.NEIGHBOUR)
+                .param("password", "too-wide-password").with(csrf())).andReturn();
+        assertThat(String.valueOf(wider.getFlashMap().get("error"))).contains("超出了您的管理范围");
+        MvcResult province = mvc.perform(by("county-admin", post("/admin/accounts")).param("username", "too-wide").param("displayName", "越权")
+                .param("roles", "ADMIN").param("scopeLevel", "PROVINCE").param("password", "too-wide-password").with(csrf())).andReturn();
+        assertThat(String.valueOf(province.getFlashMap().get("error"))).contains("超出了您的管理范围");
+        assertThat(accounts.find("too-wide")).isEmpty();
+
+        String outsiderHash = jdbc.queryForObject("SELECT password_hash FROM user_account WHERE username = ?", String.class, s.outsider());
+        MvcResult reset = mvc.perform(by("county-admin", post("/admin/accounts/" + s.outsider() + "/password")).with(csrf())).andReturn();
+        assertThat(String.valueOf(reset.getFlashMap().get("error"))).contains("没有账号");
+        MvcResult off = mvc.perform(by("school-admin", post("/admin/accounts/other-auditor/disabled")).param("disabled", "true").with(csrf())).andReturn();
+        assertThat(String.valueOf(off.getFlashMap().get("error"))).contains("没有账号");
+        assertThat(jdbc.queryForObject("SELECT password_hash FROM user_account WHERE username = ?", String.class, s.outsider())).isEqualTo(outsiderHash);
+        assertThat(accounts.find("other-auditor").orElseThrow().account().disabled()).isFalse();
+
+        // approving the neighbour's waiting entry moves nothing
+        Long entry = jdbc.queryForList("SELECT e.id FROM credit_entry e WHERE e.teacher_id = ? AND e.status = 'PROPOSED'", Long.class, s.outsider()).stream()
+                .findFirst().orElse(null);
+        if (entry != null) {
+            mvc.perform(by("county-admin", post("/approvals")).param("term", WebCounty.TERM).param("step", "GROUP").param("entry", String.valueOf(entry))
+                    .param("decision", "approve").with(csrf())).andReturn();
+            assertThat(jdbc.queryForObject("SELECT status FROM credit_entry WHERE id = ?", String.class, entry)).isEqualTo("PROPOSED");
+        }
+        String queue = mvc.perform(by("county-admin", get("/approvals").param("term", WebCounty.TERM).param("step", "GROUP"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(queue).doesNotContain(">" + s.outsider() + "<");
+    }
+
+    @Test
+    void aSchoolAdministratorImportsOnlyTheSchoolsRecords() throws Exception {
+        Scoped s = scoped();
+        String home = county.teacher().username();
+        int activities = jdbc.queryForObject("SELECT COUNT(*) FROM activity", Integer.class);
+        String mixed = "工号,学期编号,活动类型,日期,学时,数量,备注\n" + home + ",2025-2026-1,自学,2025-10-10,2,1,本校\n"
+                + s.outsider() + ",2025-2026-1,自学,2025-10-10,2,1,邻县\n";
+        String refused = importedBy("school-admin", new MockMultipartFile("files", "本校活动.csv", "text/csv", mixed.getBytes(StandardCharsets.UTF_8)));
+        assertThat(refused).contains("未导入", "不在您的管理范围");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM activity", Integer.class)).isEqualTo(activities);
+
+        String schools = "学校编号,学校名称,学校类型,区县编号,区县名称\nS999901,新学校,小学," + s.homeDistrict() + ",本县\n";
+        String schoolsRefused = importedBy("school-admin", new MockMultipartFile("files", "学校.csv", "text/csv", schools.getBytes(StandardCharsets.UTF_8)));
+        assertThat(schoolsRefused).contains("只有省级管理员可以导入");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM school WHERE id = 'S999901'", Integer.class)).isZero();
+
+        String own = "工号,学期编号,活动类型,日期,学时,数量,备注\n" + home + ",2025-2026-1,自学,2025-10-12,1,1,本校补录\n";
+        String imported = importedBy("school-admin", new MockMultipartFile("files", "本校活动.csv", "text/csv", own.getBytes(StandardCharsets.UTF_8)));
+        assertThat(imported).contains("已导入");
+        assertThat(jdbc.queryForObject("SELECT source_file FROM activity WHERE teacher_id = ? AND note = '本校补录'", String.class, home))
+                .as("the scope's re-import replaces only what the scope brought").isEqualTo("[" + s.homeSchool() + "] 本校活动.csv");
+        jdbc.update("DELETE FROM activity WHERE note = '本校补录'");
+    }
+
+    private String importedBy(String username, MockMultipartFile file) throws Exception {
+        String job = mvc.perform(by(username, multipart("/admin/import")).file(file).with(csrf())).andReturn().getResponse().getRedirectedUrl();
+        assertThat(job).startsWith("/admin/import/");
+        org.awaitility.Awaitility.await("import " + job + " finished").atMost(java.time.Duration.ofMinutes(1))
+                .until(() -> mvc.perform(by(username, get(job + "/progress"))).andReturn().getResponse().getContentAsString(), p -> p.contains("FINISHED"));
+        return mvc.perform(by(username, get(job))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 }
