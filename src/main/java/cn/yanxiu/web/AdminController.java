@@ -123,19 +123,19 @@ class AdminController {
             FileSystemUtils.deleteRecursively(dir);
             throw e;
         }
-        return "redirect:/admin/import/" + imports.submit(me.getUsername(), Reach.of(me), dir, saved).id;
+        return "redirect:/admin/import/" + imports.submit(me.getUsername(), Reach.of(me), dir, saved);
     }
 
     /** An import under way (with live progress) or its results: every refused cell by file, row and column. */
     @GetMapping("/import/{id}")
     String importJob(@AuthenticationPrincipal SignedIn me, @PathVariable String id, Model model) {
         ImportJobs.Job job = imports.find(id, me.getUsername());
-        model.addAttribute("jobId", job.id);
+        model.addAttribute("jobId", job.id());
         model.addAttribute("jobRunning", !job.finished());
-        if (job.failure != null) {
-            model.addAttribute("error", job.failure);
-        } else if (job.results != null) {
-            List<ImportResult> results = job.results;
+        if (job.failure() != null) {
+            model.addAttribute("error", job.failure());
+        } else if (job.results() != null) {
+            List<ImportResult> results = job.results();
             model.addAttribute("results", results);
             long refused = results.stream().filter(r -> !r.imported()).count();
             model.addAttribute(refused == 0 ? "ok" : "error", refused == 0 ? "全部 " + results.size() + " 个文件已导入"
@@ -148,8 +148,8 @@ class AdminController {
     @org.springframework.web.bind.annotation.ResponseBody
     java.util.Map<String, Object> importProgress(@AuthenticationPrincipal SignedIn me, @PathVariable String id) {
         ImportJobs.Job job = imports.find(id, me.getUsername());
-        return java.util.Map.of("status", job.finished() ? "FINISHED" : "RUNNING", "done", Math.max(0, job.started - 1), "total", job.files,
-                "text", job.current == null ? "正在检查文件…" : "正在导入第 " + job.started + " / " + job.files + " 个文件：" + job.current);
+        return java.util.Map.of("status", job.finished() ? "FINISHED" : "RUNNING", "done", Math.max(0, job.started() - 1), "total", job.files(),
+                "text", job.current() == null ? "正在检查文件…" : "正在导入第 " + job.started() + " / " + job.files() + " 个文件：" + job.current());
     }
 
     @GetMapping("/accounts")

@@ -29,9 +29,12 @@ class ServeCommand implements Callable<Integer>, YanxiuSubcommand {
     private final String adminUsername;
     private final String adminPassword;
     private final cn.yanxiu.certificates.Certificates certificates;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ServeCommand(@Value("${server.port:8080}") String port, Accounts accounts, @Value("${yanxiu.admin.username:admin}") String adminUsername,
-                 @Value("${yanxiu.admin.password:}") String adminPassword, cn.yanxiu.certificates.Certificates certificates) {
+                 @Value("${yanxiu.admin.password:}") String adminPassword, cn.yanxiu.certificates.Certificates certificates,
+                 org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.certificates = certificates;
         this.port = port;
         this.accounts = accounts;
@@ -52,6 +55,10 @@ class ServeCommand implements Callable<Integer>, YanxiuSubcommand {
         Optional<String> generated = accounts.ensureFirstAdmin(adminUsername, adminPassword);
         generated.ifPresent(p -> out.println("已创建首位管理员：用户名 " + adminUsername + "，初始密码 " + p
                 + "（只显示这一次；登录后请在右上角修改）"));
+        // this command holds the start-up runner open for as long as it serves: say "ready" here, once the first
+        // administrator exists, so a load balancer's readiness probe (/actuator/health/readiness) sends traffic
+        org.springframework.boot.availability.AvailabilityChangeEvent.publish(events, this,
+                org.springframework.boot.availability.ReadinessState.ACCEPTING_TRAFFIC);
         out.println("研修网页服务已启动：http://localhost:" + port + "/ （证书核验：/verify/证书编号；接口说明：/api/openapi）Ctrl+C 停止");
         out.flush();
         new CountDownLatch(1).await();

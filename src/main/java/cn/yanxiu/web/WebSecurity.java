@@ -62,6 +62,8 @@ class WebSecurity {
     @Order(2)
     SecurityFilterChain pageChain(HttpSecurity http, LoginThrottle throttle, Accounts accounts) throws Exception {
         http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
+                        .requestMatchers("/actuator/**").denyAll()
                         .requestMatchers("/login", "/verify/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         // runs, rule sets and the audit log are the province's; a county or school reads its own part of the results
                         .requestMatchers("/admin/runs/*/certificates/*.zip").hasRole(ADMIN)

@@ -235,7 +235,7 @@ class BrowserTests {
             if (!serials.isEmpty()) {
                 String href = b.find(By.cssSelector("#my-certificates a")).getAttribute("href");
                 HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
-                        .header("Cookie", "JSESSIONID=" + b.cookie("JSESSIONID")).build(), HttpResponse.BodyHandlers.ofByteArray());
+                        .header("Cookie", "SESSION=" + b.cookie("SESSION")).build(), HttpResponse.BodyHandlers.ofByteArray());
                 assertThat(pdf.statusCode()).isEqualTo(200);
                 try (PDDocument doc = Loader.loadPDF(pdf.body())) {
                     assertThat(new PDFTextStripper().getText(doc)).contains(name, serials.get(0));
@@ -365,7 +365,7 @@ class BrowserTests {
             // the evidence opens for the approver
             String href = b.find(By.cssSelector("#appeal-evidence a")).getAttribute("href");
             HttpResponse<byte[]> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
-                    .header("Cookie", "JSESSIONID=" + b.cookie("JSESSIONID")).build(), HttpResponse.BodyHandlers.ofByteArray());
+                    .header("Cookie", "SESSION=" + b.cookie("SESSION")).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(file.statusCode()).isEqualTo(200);
             assertThat(new String(file.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
             // the form starts from the disputed record as it reads now
@@ -392,7 +392,7 @@ class BrowserTests {
             assertThat(b.text(By.id("my-certificates"))).contains(newSerial).contains("已撤销");
             String href = b.find(By.cssSelector("#my-certificates a")).getAttribute("href");
             HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
-                    .header("Cookie", "JSESSIONID=" + b.cookie("JSESSIONID")).build(), HttpResponse.BodyHandlers.ofByteArray());
+                    .header("Cookie", "SESSION=" + b.cookie("SESSION")).build(), HttpResponse.BodyHandlers.ofByteArray());
             try (PDDocument doc = Loader.loadPDF(pdf.body())) {
                 assertThat(new PDFTextStripper().getText(doc)).contains(newSerial);
             }
