@@ -22,6 +22,10 @@ public class YanxiuApplication {
             System.setProperty("spring.main.web-application-type", "servlet");
             ServeLogs.applyTo(args);
         }
+        if (args.length > 0 && args[0].equals("worker")) {
+            // only a worker listens on the partition queue
+            System.setProperty("yanxiu.batch.role", "worker");
+        }
         StartupFailure.quietUnlessVerbose(args);
         ConfigurableApplicationContext context;
         try {

@@ -152,7 +152,13 @@ public class EvaluationRuns {
         if (alive) {
             throw new RunRefused("运行 #" + runId + " 仍在进行（" + stale.toSeconds() + " 秒内有心跳），不能同时继续");
         }
-        jdbc.update("UPDATE evaluation_run SET status = 'RUNNING', heartbeat_at = ? WHERE id = ?", Timestamp.from(Instant.now()), runId);
+        // taken in one statement: of several instances that find the same killed run, exactly one takes it up
+        Instant now = Instant.now();
+        int taken = jdbc.update("UPDATE evaluation_run SET status = 'RUNNING', heartbeat_at = ? WHERE id = ? AND (status = 'INTERRUPTED' "
+                + "OR (status = 'RUNNING' AND heartbeat_at < ?))", Timestamp.from(now), runId, Timestamp.from(now.minus(stale)));
+        if (taken != 1) {
+            throw new RunRefused("运行 #" + runId + " 刚被另一处接手继续");
+        }
         return find(runId).orElseThrow();
     }
 
@@ -178,6 +184,12 @@ public class EvaluationRuns {
                     counts.put(rs.getString(1), rs.getInt(2));
                 }, runId);
         return counts;
+    }
+
+    /** Runs marked running whose process has gone silent (killed, or its machine lost): for another instance to take up. */
+    public List<Run> silent() {
+        return jdbc.query("SELECT * FROM evaluation_run WHERE status = 'RUNNING' AND heartbeat_at < ? ORDER BY id", (rs, i) -> map(rs),
+                Timestamp.from(Instant.now().minus(stale)));
     }
 
     public Optional<Run> find(long id) {

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
  * marks the run complete only when every teacher has exactly one result.
  */
 @Service
-public class EvaluationService {
+public class EvaluationService implements RunningRuleSets.RunRestorer {
 
     private final JdbcTemplate jdbc;
     private final EvaluationRuns runs;
@@ -108,6 +108,17 @@ public class EvaluationService {
     public EvaluationRuns.Run resume(long runId, PrintWriter progressOut) throws java.io.IOException {
         EvaluationRuns.Run run = runs.resume(runId);
         return execute(run, restored(run), scopes.load(run.termId()), progressOut);
+    }
+
+    /** A worker process's part of a run: the run's exact rule-set version from its snapshot, the term's facts, the run's dictionary. */
+    @Override
+    public void restore(long runId) {
+        EvaluationRuns.Run run = runs.find(runId).orElseThrow(() -> new EvaluationRuns.RunRefused("没有运行 #" + runId));
+        try {
+            running.register(runId, restored(run), scopes.load(run.termId()), ResultDocuments.dictionary(jdbc, runId), null, 0);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("运行 #" + runId + " 的规则快照无法还原：" + e.getMessage(), e);
+        }
     }
 
     /** The exact rule-set version a run started with, compiled again from its snapshot. */

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  */
 public final class DatabaseChoice {
 
-    private static final Set<String> STORED_DATA_COMMANDS = Set.of("import", "evaluate", "explain", "diff", "summary", "runs", "credits", "certificates", "export", "serve", "publish", "audit");
+    private static final Set<String> STORED_DATA_COMMANDS = Set.of("import", "evaluate", "explain", "diff", "summary", "runs", "credits", "certificates", "export", "serve", "publish", "audit", "worker");
 
     private DatabaseChoice() {
     }

@@ -30,11 +30,13 @@ class ServeCommand implements Callable<Integer>, YanxiuSubcommand {
     private final String adminPassword;
     private final cn.yanxiu.certificates.Certificates certificates;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final RunTakeover takeover;
 
-    ServeCommand(@Value("${server.port:8080}") String port, Accounts accounts, @Value("${yanxiu.admin.username:admin}") String adminUsername,
+    ServeCommand(RunTakeover takeover, @Value("${server.port:8080}") String port, Accounts accounts, @Value("${yanxiu.admin.username:admin}") String adminUsername,
                  @Value("${yanxiu.admin.password:}") String adminPassword, cn.yanxiu.certificates.Certificates certificates,
                  org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
+        this.takeover = takeover;
         this.certificates = certificates;
         this.port = port;
         this.accounts = accounts;
@@ -59,6 +61,7 @@ class ServeCommand implements Callable<Integer>, YanxiuSubcommand {
         // administrator exists, so a load balancer's readiness probe (/actuator/health/readiness) sends traffic
         org.springframework.boot.availability.AvailabilityChangeEvent.publish(events, this,
                 org.springframework.boot.availability.ReadinessState.ACCEPTING_TRAFFIC);
+        takeover.start();
         out.println("研修网页服务已启动：http://localhost:" + port + "/ （证书核验：/verify/证书编号；接口说明：/api/openapi）Ctrl+C 停止");
         out.flush();
         new CountDownLatch(1).await();

@@ -26,15 +26,23 @@ import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Two {@code serve} processes of the packaged jar on one MariaDB database, as two instances behind a load
- * balancer: a person signed in on one goes on on the other, and wrong passwords on both add up to one lock.
+ * balancer: a person signed in on one goes on on the other, an upload taken by one is followed on the other,
+ * wrong passwords on both add up to one lock, and a term-end run whose instance is killed is taken up by the
+ * other to exactly one result per teacher.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledIf("cn.yanxiu.support.Databases#mariadbReachable")
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class TwoInstancesFunctionalTests {
 
     private static final String DATABASE = "yanxiu_two_instances";
     private static final String PASSWORD = "two-instances-admin-1";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private static final String JDBC = "jdbc:mysql://127.0.0.1:3306/" + DATABASE + "?allowPublicKeyRetrieval=true&useSSL=false";
+    /** Generated county size: large enough that the run is still under way when its instance is killed. */
+    private static final int TEACHERS = 3000;
+    private static final Pattern DONE = Pattern.compile("\"done\":(\\d+),\"total\":(\\d+)");
 
     private final List<Process> instances = new ArrayList<>();
     private int portA;
@@ -128,6 +136,71 @@ class TwoInstancesFunctionalTests {
         }
     }
 
+    @Test
+    @org.junit.jupiter.api.Order(99)
+    void aRunWhoseInstanceIsKilledIsTakenUpByTheOtherToOneResultPerTeacher(@org.junit.jupiter.api.io.TempDir Path county) throws Exception {
+        assertThat(cli("generate", "--teachers", String.valueOf(TEACHERS), "--out", county.toString())).isZero();
+        assertThat(cli("import", county.toString())).isZero();
+        HttpClient api = browser();
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> activated = api.send(HttpRequest.newBuilder(url(portB, "/api/admin/rule-sets/2025-2026/activate")).header("Authorization", basic)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"term\":\"2025-2026-1\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
+        HttpResponse<String> started = api.send(HttpRequest.newBuilder(url(portA, "/api/admin/runs")).header("Authorization", basic)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"term\":\"2025-2026-1\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        Matcher idOf = Pattern.compile("\"id\":(\\d+)").matcher(started.body());
+        assertThat(idOf.find()).isTrue();
+        long run = Long.parseLong(idOf.group(1));
+
+        int[] seen = {0, 0};
+        org.awaitility.Awaitility.await("run #" + run + " under way on A").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    Matcher m = DONE.matcher(api.send(HttpRequest.newBuilder(url(portA, "/api/runs/" + run)).header("Authorization", basic).build(),
+                            HttpResponse.BodyHandlers.ofString()).body());
+                    if (m.find()) {
+                        seen[0] = Integer.parseInt(m.group(1));
+                        seen[1] = Integer.parseInt(m.group(2));
+                    }
+                    return seen[0] > 0;
+                });
+        instances.get(0).destroyForcibly().waitFor();
+        int atKill = count("SELECT COUNT(*) FROM evaluation_result WHERE run_id = " + run);
+        assertThat(atKill).as("A killed midway (seen " + seen[0] + " / " + seen[1] + ")").isBetween(1, TEACHERS - 1);
+
+        org.awaitility.Awaitility.await("run #" + run + " taken up by B and completed (see target/instance-" + portB + ".log)").atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500)).until(() -> "COMPLETED".equals(text("SELECT status FROM evaluation_run WHERE id = " + run)));
+        assertThat(count("SELECT COUNT(*) FROM evaluation_result WHERE run_id = " + run)).isEqualTo(TEACHERS);
+        assertThat(count("SELECT COUNT(DISTINCT teacher_id) FROM evaluation_result WHERE run_id = " + run)).isEqualTo(TEACHERS);
+        assertThat(count("SELECT teachers FROM evaluation_run WHERE id = " + run)).isEqualTo(TEACHERS);
+        assertThat(java.nio.file.Files.readString(Path.of("target", "instance-" + portB + ".log"))).contains("运行 #" + run, "本实例接手继续");
+    }
+
+    private int cli(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar", "target/yanxiu.jar"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("SPRING_PROFILES_ACTIVE", "mysql");
+        builder.environment().put("YANXIU_DB_NAME", DATABASE);
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(Path.of("target", "two-instances-" + args[0] + ".log").toFile());
+        return builder.start().waitFor();
+    }
+
+    private static int count(String sql) throws Exception {
+        return Integer.parseInt(text(sql));
+    }
+
+    private static String text(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(JDBC, "root", ""); var rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     private void createAccount(String username, String password) throws Exception {
         HttpClient admin = browser();
         signIn(admin, portB, "admin", PASSWORD);
@@ -179,6 +252,8 @@ class TwoInstancesFunctionalTests {
         builder.environment().put("YANXIU_ADMIN_PASSWORD", PASSWORD);
         builder.environment().put("YANXIU_VERIFY_URL", "https://yanxiu.example.cn/verify/");
         builder.environment().put("YANXIU_ACCOUNTS_BCRYPT_STRENGTH", "4");
+        // a killed instance's run counts as silent after 4 s; the other looks every second
+        builder.environment().put("YANXIU_EVALUATION_STALE_AFTER", "PT4S");
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.redirectErrorStream(true);
         builder.redirectOutput(Path.of("target", "instance-" + port + ".log").toFile());

@@ -20,6 +20,35 @@ public class RunningRuleSets {
     private final Map<Long, Progress> progress = new ConcurrentHashMap<>();
     private final Map<Long, AtomicLong> done = new ConcurrentHashMap<>();
     private final Map<Long, byte[]> dictionaries = new ConcurrentHashMap<>();
+    private final org.springframework.beans.factory.ObjectProvider<RunRestorer> restorer;
+    /** Runs this process compiled for partitions it was sent (a worker), released when the next run's first partition comes. */
+    private final java.util.Set<Long> restoredHere = ConcurrentHashMap.newKeySet();
+
+    RunningRuleSets(org.springframework.beans.factory.ObjectProvider<RunRestorer> restorer) {
+        this.restorer = restorer;
+    }
+
+    /** Compiles a run's rule set from its stored snapshot and registers it here (a worker process). */
+    public interface RunRestorer {
+        void restore(long runId);
+    }
+
+    /** The run's rule set is here: registered by the run's own process, or compiled now for a worker's partition. */
+    synchronized void ensure(long runId) {
+        if (rules.containsKey(runId)) {
+            return;
+        }
+        for (Long earlier : restoredHere) {
+            RuleSet old = rules.get(earlier);
+            release(earlier);
+            if (old != null) {
+                old.dispose();
+            }
+        }
+        restoredHere.clear();
+        restorer.getObject().restore(runId);
+        restoredHere.add(runId);
+    }
 
     /** {@code dictionary}: what the run's results are compressed with (null: stored as text). */
     public void register(long runId, RuleSet ruleSet, TermScope scope, byte[] dictionary, Progress line, long alreadyDone) {

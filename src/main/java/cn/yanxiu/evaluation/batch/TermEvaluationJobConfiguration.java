@@ -36,15 +36,30 @@ class TermEvaluationJobConfiguration {
         return new JobBuilder(JOB, repository).start(evaluateTerm).build();
     }
 
+    /**
+     * The partitions run on this process's threads, or, with {@code yanxiu.batch.workers=rabbitmq}, on the
+     * {@code yanxiu worker} processes (see {@link RemotePartitions}) while this one follows them in the job repository.
+     */
     @Bean
-    Step evaluateTerm(JobRepository repository, Step evaluateTeachers, SchoolPartitioner schoolPartitioner, TaskExecutor evaluationExecutor) {
+    Step evaluateTerm(JobRepository repository, Step evaluateTeachers, SchoolPartitioner schoolPartitioner, TaskExecutor evaluationExecutor,
+                      @Value("${yanxiu.batch.workers:local}") String workers, org.springframework.batch.core.explore.JobExplorer explorer,
+                      @org.springframework.beans.factory.annotation.Qualifier("partitionRequests") org.springframework.messaging.MessageChannel partitionRequests)
+            throws Exception {
         int threads = Runtime.getRuntime().availableProcessors();
-        return new StepBuilder("evaluateTerm", repository)
-                .partitioner("evaluateTeachers", schoolPartitioner)
-                .step(evaluateTeachers)
-                .gridSize(threads)
-                .taskExecutor(evaluationExecutor)
-                .build();
+        var partitioned = new StepBuilder("evaluateTerm", repository).partitioner("evaluateTeachers", schoolPartitioner);
+        if (!"rabbitmq".equals(workers)) {
+            return partitioned.step(evaluateTeachers).gridSize(threads).taskExecutor(evaluationExecutor).build();
+        }
+        var remote = new org.springframework.batch.integration.partition.MessageChannelPartitionHandler();
+        remote.setStepName("evaluateTeachers");
+        remote.setGridSize(threads);
+        var requests = new org.springframework.integration.core.MessagingTemplate();
+        requests.setDefaultChannel(partitionRequests);
+        remote.setMessagingOperations(requests);
+        remote.setJobExplorer(explorer);
+        remote.setPollInterval(500);
+        remote.afterPropertiesSet();
+        return partitioned.partitionHandler(remote).build();
     }
 
     @Bean
@@ -60,18 +75,26 @@ class TermEvaluationJobConfiguration {
 
     @Bean
     @StepScope
-    SchoolPartitioner schoolPartitioner(JdbcTemplate jdbc, @Value("#{jobParameters['scope']}") String scope) {
-        return new SchoolPartitioner(jdbc, scope, 2000);
+    SchoolPartitioner schoolPartitioner(JdbcTemplate jdbc, @Value("#{jobParameters['scope']}") String scope,
+                                        @Value("${yanxiu.batch.partition-teachers:2000}") int partitionTeachers) {
+        return new SchoolPartitioner(jdbc, scope, partitionTeachers);
     }
 
     @Bean
     Step evaluateTeachers(JobRepository repository, PlatformTransactionManager transactions, TeacherCaseItemReader teacherReader,
-                          ItemProcessor<TeacherCase, ResultRows.Row> evaluator, ItemWriter<ResultRows.Row> resultWriter) {
+                          ItemProcessor<TeacherCase, ResultRows.Row> evaluator, ItemWriter<ResultRows.Row> resultWriter, RunningRuleSets running) {
         return new StepBuilder("evaluateTeachers", repository)
                 .<TeacherCase, ResultRows.Row>chunk(CHUNK, transactions)
                 .reader(teacherReader)
                 .processor(evaluator)
                 .writer(resultWriter)
+                // on a worker process the run's rule set is compiled from its snapshot before the partition's first teacher
+                .listener(new org.springframework.batch.core.StepExecutionListener() {
+                    @Override
+                    public void beforeStep(org.springframework.batch.core.StepExecution step) {
+                        running.ensure(step.getJobParameters().getLong("runId"));
+                    }
+                })
                 .build();
     }
 

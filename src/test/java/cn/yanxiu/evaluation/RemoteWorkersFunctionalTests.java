@@ -1,0 +1,137 @@
+package cn.yanxiu.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+/**
+ * The term-end batch across machines, with the packaged jar as an operator runs it: a manager process
+ * (YANXIU_BATCH_WORKERS=rabbitmq) and two {@code worker} processes over RabbitMQ and one MariaDB. The first
+ * worker is killed with SIGKILL while it holds a partition; the second takes that partition back from the
+ * queue and the rest; the run ends with exactly one result per teacher and the same grades as a run of the
+ * single process.
+ */
+@EnabledIf("cn.yanxiu.support.Databases#mariadbReachable")
+class RemoteWorkersFunctionalTests {
+
+    private static final String DATABASE = "yanxiu_remote_workers";
+    private static final String JDBC = "jdbc:mysql://127.0.0.1:3306/" + DATABASE + "?allowPublicKeyRetrieval=true&useSSL=false";
+    /** A queue of this test's own, so no message of another run (or another database) is in it. */
+    private final String queue = "yanxiu.test.partitions." + System.nanoTime();
+    private final List<Process> processes = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        processes.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void aWorkerKilledMidPartitionLeavesItToTheOtherAndTheGradesAreThoseOfOneProcess() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:3306/?allowPublicKeyRetrieval=true&useSSL=false", "root", "")) {
+            c.createStatement().execute("DROP DATABASE IF EXISTS " + DATABASE);
+            c.createStatement().execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        }
+        assertThat(jar("import", "data-samples").waitFor()).isZero();
+
+        Process first = jar("worker");
+        awaitLine("first worker", "worker");
+        Process manager = jar(Map.of("YANXIU_BATCH_WORKERS", "rabbitmq"), "evaluate", "--term", "2025-2026-1", "--rules", "rules/2025-2026");
+        // the first worker takes a partition (it is the only one listening); wait until it has written some of it, then kill it
+        org.awaitility.Awaitility.await("a partition under way on the first worker").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+                .until(() -> count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'evaluateTeachers:%' AND STATUS = 'STARTED'") > 0);
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> count("SELECT COUNT(*) FROM evaluation_result") > 0);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // still compiling the rule set: killed before its first chunk, which is mid-partition too
+        }
+        first.destroyForcibly().waitFor();
+        int startedAtKill = count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'evaluateTeachers:%' AND STATUS = 'STARTED'");
+        int resultsAtKill = count("SELECT COUNT(*) FROM evaluation_result");
+        assertThat(startedAtKill).as("the killed worker held a partition it had not finished").isPositive();
+        assertThat(resultsAtKill).isLessThan(1030);
+
+        Process second = jar("worker");
+        assertThat(manager.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).as("the manager finished").isTrue();
+        String managerSaid = Files.readString(log("evaluate"));
+        assertThat(manager.exitValue()).as(managerSaid).isZero();
+        assertThat(managerSaid).contains("运行 #1 完成");
+        assertThat(Files.readString(log("worker-2"))).as("the second worker did the partitions").contains("COMPLETED");
+        second.destroyForcibly();
+
+        assertThat(count("SELECT COUNT(*) FROM evaluation_result WHERE run_id = 1")).isEqualTo(1030);
+        assertThat(count("SELECT COUNT(DISTINCT teacher_id) FROM evaluation_result WHERE run_id = 1")).isEqualTo(1030);
+        assertThat(count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'evaluateTeachers:%' AND STATUS <> 'COMPLETED'")).isZero();
+
+        // the same term in one process, as without workers: the same grade for every teacher
+        Process alone = jar("evaluate", "--term", "2025-2026-1", "--rules", "rules/2025-2026");
+        assertThat(alone.waitFor()).as(Files.readString(log("evaluate"))).isZero();
+        assertThat(grades(2)).isEqualTo(grades(1));
+    }
+
+    private Map<String, String> grades(long run) throws Exception {
+        Map<String, String> grades = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection(JDBC, "root", "");
+             var rs = c.createStatement().executeQuery("SELECT teacher_id, grade, final_score, certificate FROM evaluation_result WHERE run_id = " + run)) {
+            while (rs.next()) {
+                grades.put(rs.getString(1), rs.getString(2) + " " + rs.getBigDecimal(3) + " " + rs.getBoolean(4));
+            }
+        }
+        assertThat(grades).hasSize(1030);
+        return grades;
+    }
+
+    private int workers;
+
+    private Process jar(String... args) throws IOException {
+        return jar(Map.of(), args);
+    }
+
+    private Process jar(Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
+                "-XX:ActiveProcessorCount=1", "-jar", "target/yanxiu.jar"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("SPRING_PROFILES_ACTIVE", "mysql");
+        builder.environment().put("YANXIU_DB_NAME", DATABASE);
+        builder.environment().put("YANXIU_BATCH_QUEUE", queue);
+        // about a hundred teachers a partition: several partitions to share out
+        builder.environment().put("YANXIU_BATCH_PARTITION_TEACHERS", "100");
+        builder.environment().putAll(env);
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.redirectErrorStream(true);
+        String name = args[0].equals("worker") ? "worker-" + (++workers) : args[0];
+        builder.redirectOutput(log(name).toFile());
+        Process process = builder.start();
+        processes.add(process);
+        return process;
+    }
+
+    private static Path log(String name) {
+        return Path.of("target", "remote-" + name + ".log");
+    }
+
+    private void awaitLine(String what, String name) {
+        org.awaitility.Awaitility.await(what + " ready").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Files.exists(log(name + "-" + workers)) && Files.readString(log(name + "-" + workers)).contains("评价工作进程已就绪"));
+    }
+
+    private static int count(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(JDBC, "root", ""); var rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}
