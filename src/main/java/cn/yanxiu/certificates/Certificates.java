@@ -301,16 +301,28 @@ public class Certificates {
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getBigDecimal(9), rs.getBigDecimal(10),
                         rs.getTimestamp(11).toInstant(), rs.getString(12)), serial).stream().findFirst()
                 .orElseThrow(() -> new CertificateRefused("没有有效的证书 " + serial + "（不存在或已撤销；撤销的证书不再提供下载）"));
-        Map<ActivityType, BigDecimal> hours = HoursByKind.of(jdbc, c.termId(), c.schoolId()).getOrDefault(c.teacherId(), Map.of());
-        Path file = Files.createTempFile("yanxiu-certificate", ".pdf");
-        try {
-            CertificatePdf.write(new CertificateContent(serial, c.teacherId(), c.name(), c.schoolName(), c.termName(), c.grade(), c.hours(), c.credits(),
-                    labelled(hours), c.hash(), c.issuedAt(), issuerFor(c.schoolId()), sealImage()), verifyBase + serial, file);
-            return Files.readAllBytes(file);
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        Map<ActivityType, BigDecimal> hours = HoursByKind.of(jdbc, c.termId(), cn.yanxiu.accounts.Scope.school(c.schoolId()))
+                .getOrDefault(c.teacherId(), Map.of());
+        String issuer = issuerFor(c.schoolId());
+        // drawn again only when something printed on it changed (a revoked one never got this far)
+        return drawn.get(String.join("|", c.toString(), labelled(hours).toString(), issuer, verifyBase), key -> {
+            try {
+                Path file = Files.createTempFile("yanxiu-certificate", ".pdf");
+                try {
+                    CertificatePdf.write(new CertificateContent(serial, c.teacherId(), c.name(), c.schoolName(), c.termName(), c.grade(), c.hours(),
+                            c.credits(), labelled(hours), c.hash(), c.issuedAt(), issuer, sealImage()), verifyBase + serial, file);
+                    return Files.readAllBytes(file);
+                } finally {
+                    Files.deleteIfExists(file);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
+
+    /** Certificates drawn lately (about 15 KB each): a teacher downloading theirs again is not drawn twice. */
+    private final cn.yanxiu.system.RecentCache<String, byte[]> drawn = new cn.yanxiu.system.RecentCache<>(2_000, java.time.Duration.ofMinutes(10));
 
     /** What the verification page shows for a serial: genuine, revoked, or not genuine and why. */
     public Verification verify(String serial) {

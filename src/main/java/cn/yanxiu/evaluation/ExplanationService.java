@@ -57,14 +57,7 @@ public class ExplanationService {
                 .filter(java.util.Objects::nonNull).findFirst().orElse("?");
         ResultDocuments.Documents documents = ResultDocuments.read(jdbc, run.id(), row);
         Map<String, Object> trace = ResultRows.JSON.readValue(documents.trace(), MAP);
-        String raise = null;
-        if (withRaise) {
-            RuleSet rules = compiled.get(run.ruleSetHash());
-            if (rules != null) {
-                TeacherCase c = TeacherCaseReader.one(jdbc, scope(run.termId()), teacherId);
-                raise = c == null ? null : GradeRaiser.raise(rules, c, rules.evaluate(c)).describe();
-            }
-        }
+        String raise = withRaise ? raises.get(run.id() + ":" + teacherId, key -> raise(run, teacherId)) : null;
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> fired = (List<Map<String, Object>>) trace.get("fired");
         return build(teacherId, run.termId(), run.id(), run.ruleSetHash(), string(row, "grade"), string(row, "decided_by"),
@@ -72,6 +65,21 @@ public class ExplanationService {
                 string(row, "rule_error"), ResultRows.JSON.readValue(documents.scoreLines(), LIST),
                 ResultRows.JSON.readValue(documents.findings(), LIST), ResultRows.JSON.readValue(documents.eligibility(), LIST),
                 fired, deciding(trace), locate, raise, number(row, "hours_recognised"), number(row, "credits"));
+    }
+
+    /**
+     * "What would raise the grade" evaluates the rules again on variations of the teacher's records: the costliest part
+     * of a teacher's page. Worked out again at most once a minute per teacher and run, as fresh as the term's figures.
+     */
+    private final cn.yanxiu.system.RecentCache<String, String> raises = new cn.yanxiu.system.RecentCache<>(20_000, java.time.Duration.ofSeconds(SCOPE_SECONDS));
+
+    private String raise(EvaluationRuns.Run run, String teacherId) {
+        RuleSet rules = compiled.get(run.ruleSetHash());
+        if (rules == null) {
+            return null;
+        }
+        TeacherCase c = TeacherCaseReader.one(jdbc, scope(run.termId()), teacherId);
+        return c == null ? null : GradeRaiser.raise(rules, c, rules.evaluate(c)).describe();
     }
 
     /** A stored rule file as locations are looked up in it: its text, and for a decision table its sheet's name. */
@@ -101,9 +109,17 @@ public class ExplanationService {
         if (cached != null && System.nanoTime() - cached.readAtNanos() < SCOPE_SECONDS * 1_000_000_000L) {
             return cached.scope();
         }
-        TermScope scope = scopes.load(termId);
-        scopeCache.put(termId, new ReadScope(scope, System.nanoTime()));
-        return scope;
+        // one reader at a time: when the week's teachers open their pages together, the term's figures are read
+        // once and the others wait for them, instead of every request reading them and emptying the connection pool
+        synchronized (scopeCache) {
+            ReadScope again = scopeCache.get(termId);
+            if (again != null && System.nanoTime() - again.readAtNanos() < SCOPE_SECONDS * 1_000_000_000L) {
+                return again.scope();
+            }
+            TermScope scope = scopes.load(termId);
+            scopeCache.put(termId, new ReadScope(scope, System.nanoTime()));
+            return scope;
+        }
     }
 
     /** A stored rule-set version's grade levels, best first; empty when the version no longer compiles. */
