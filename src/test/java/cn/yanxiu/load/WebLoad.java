@@ -29,7 +29,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * certificate, read on, and so on — 10 to 30 s on a page, as a person reads it — against several {@code serve}
  * instances in turn, as a load balancer sends requests. Prints requests/s and p50/p95/p99 per page.
  *
- * <p>Arguments: JDBC URL, number of teachers, seconds, then the instances' base URLs. The teachers' accounts must exist;
+ * <p>Arguments: JDBC URL, number of teachers, seconds, seconds over which the teachers arrive, then the instances' base URLs. The teachers' accounts must exist;
  * their passwords are set to one known value (BCrypt, strength 10, as production hashes) so the test can sign in.
  */
 public final class WebLoad {
@@ -52,7 +52,8 @@ public final class WebLoad {
         String jdbc = args[0];
         int users = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
-        List<String> instances = List.of(args).subList(3, args.length);
+        long arrivalMs = Long.parseLong(args[3]) * 1000;
+        List<String> instances = List.of(args).subList(4, args.length);
         List<Teacher> teachers = teachers(jdbc, users);
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10))
                 .executor(Executors.newFixedThreadPool(8)).build();
@@ -84,8 +85,8 @@ public final class WebLoad {
             people.execute(() -> {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 try {
-                    // teachers arrive over the first ten seconds, not all at one instant
-                    Thread.sleep(random.nextLong(10_000));
+                    // teachers arrive spread over the arrival time, not all at one instant
+                    Thread.sleep(random.nextLong(Math.max(1, arrivalMs)));
                     while (System.nanoTime() < end) {
                         get(http, instances.get(turn.getAndIncrement() % instances.size()) + "/me", s.cookie(), "/me", latencies, failures);
                         Thread.sleep(READING_MS + random.nextLong(READING_MS * 2));
@@ -103,7 +104,7 @@ public final class WebLoad {
         people.shutdown();
         people.awaitTermination(seconds + 120, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%d 位已登录教师并发，%d 秒，%d 个实例%n", sessions.size(), seconds, instances.size());
+        System.out.printf("%d 位已登录教师，%d 秒内陆续到达，共 %d 秒，%d 个实例%n", sessions.size(), arrivalMs / 1000, seconds, instances.size());
         System.out.println("| 页面 | 请求 | 每秒 | 失败 | p50 | p95 | p99 | 最长 |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
         for (var e : new java.util.TreeMap<>(latencies).entrySet()) {
