@@ -76,7 +76,13 @@ public class Accounts {
 
     /** The accounts whose reach lies inside {@code scope}: what an administrator of that scope lists and manages. */
     public List<Account> within(Scope scope) {
-        return all().stream().filter(a -> scopes.contains(scope, a.scope())).toList();
+        return switch (scope.level()) {
+            case PROVINCE -> all();
+            case DISTRICT -> jdbc.query("SELECT * FROM user_account WHERE (scope_level = 'DISTRICT' AND scope_id = ?) OR (scope_level = 'SCHOOL' "
+                    + "AND scope_id IN (SELECT s.id FROM school s WHERE s.district_id = ?)) ORDER BY id", (rs, i) -> account(rs), scope.id(), scope.id());
+            case SCHOOL -> jdbc.query("SELECT * FROM user_account WHERE scope_level = 'SCHOOL' AND scope_id = ? ORDER BY id", (rs, i) -> account(rs),
+                    scope.id());
+        };
     }
 
     /** Refused unless {@code by} reaches the account: an administrator manages only the accounts of their scope. */
@@ -261,7 +267,15 @@ public class Accounts {
         }
         boolean generated = configuredPassword == null || configuredPassword.isBlank();
         String password = generated ? generatePassword() : configuredPassword;
-        create(username, "管理员", EnumSet.of(AccountRole.ADMIN), null, null, null, null, password, "初次启动");
+        try {
+            create(username, "管理员", EnumSet.of(AccountRole.ADMIN), null, null, null, null, password, "初次启动");
+        } catch (AccountRefused e) {
+            // two instances starting at once on an empty database: the other one made the first administrator
+            if (find(username).map(s -> s.account().has(AccountRole.ADMIN)).orElse(false)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
         return generated ? Optional.of(password) : Optional.empty();
     }
 

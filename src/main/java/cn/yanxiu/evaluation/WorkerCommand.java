@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
  */
 @Component
 @Command(name = "worker", description = "作为评价工作进程加入期末评价：从 RabbitMQ 队列领取学校分区，用运行保存的规则快照评价并写入共享数据库；Ctrl+C 停止",
-        footer = {"%n示例（发起运行的进程须设 YANXIU_BATCH_WORKERS=rabbitmq）：",
-                  "  SPRING_PROFILES_ACTIVE=mysql SPRING_RABBITMQ_HOST=127.0.0.1 java -jar target/yanxiu.jar worker"})
+        footer = {"%n示例：",
+                  "  SPRING_PROFILES_ACTIVE=mysql SPRING_RABBITMQ_HOST=127.0.0.1 java -jar target/yanxiu.jar worker",
+                  "  （发起运行的进程须设 YANXIU_BATCH_WORKERS=rabbitmq，才会把分区交给工作进程）"})
 class WorkerCommand implements Callable<Integer>, YanxiuSubcommand {
 
     @Spec

@@ -26,40 +26,44 @@ import org.junit.jupiter.api.condition.EnabledIf;
 @EnabledIf("cn.yanxiu.support.Databases#mariadbReachable")
 class RemoteWorkersFunctionalTests {
 
-    private static final String DATABASE = "yanxiu_remote_workers";
-    private static final String JDBC = "jdbc:mysql://127.0.0.1:3306/" + DATABASE + "?allowPublicKeyRetrieval=true&useSSL=false";
+    private static final String DATABASE = cn.yanxiu.support.FunctionalCounty.DATABASE;
+    private static final String JDBC = cn.yanxiu.support.FunctionalCounty.JDBC;
     /** A queue of this test's own, so no message of another run (or another database) is in it. */
     private final String queue = "yanxiu.test.partitions." + System.nanoTime();
     private final List<Process> processes = new ArrayList<>();
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         processes.forEach(Process::destroyForcibly);
+        // a run this test left unfinished must not hold the term for the other functional tests
+        try (Connection c = DriverManager.getConnection(JDBC, "root", "")) {
+            c.createStatement().executeUpdate("UPDATE evaluation_run SET status = 'ABANDONED' WHERE status IN ('RUNNING', 'INTERRUPTED')");
+            c.createStatement().executeUpdate("DELETE FROM run_lock");
+        }
     }
 
     @Test
     void aWorkerKilledMidPartitionLeavesItToTheOtherAndTheGradesAreThoseOfOneProcess() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:3306/?allowPublicKeyRetrieval=true&useSSL=false", "root", "")) {
-            c.createStatement().execute("DROP DATABASE IF EXISTS " + DATABASE);
-            c.createStatement().execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        }
-        assertThat(jar("import", "data-samples").waitFor()).isZero();
+        cn.yanxiu.support.FunctionalCounty.database();
+        int before = count("SELECT COALESCE(MAX(id), 0) FROM evaluation_run");
 
         Process first = jar("worker");
         awaitLine("first worker", "worker");
         Process manager = jar(Map.of("YANXIU_BATCH_WORKERS", "rabbitmq"), "evaluate", "--term", "2025-2026-1", "--rules", "rules/2025-2026");
-        // the first worker takes a partition (it is the only one listening); wait until it has written some of it, then kill it
+        // the first worker takes a partition (it is the only one listening); once its first chunk is written, kill it
         org.awaitility.Awaitility.await("a partition under way on the first worker").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
                 .until(() -> count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'evaluateTeachers:%' AND STATUS = 'STARTED'") > 0);
+        long run = count("SELECT MAX(id) FROM evaluation_run");
+        assertThat(run).as("the manager's run").isGreaterThan(before);
         try {
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> count("SELECT COUNT(*) FROM evaluation_result") > 0);
+                    .until(() -> count("SELECT COUNT(*) FROM evaluation_result WHERE run_id = " + run) > 0);
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             // still compiling the rule set: killed before its first chunk, which is mid-partition too
         }
         first.destroyForcibly().waitFor();
         int startedAtKill = count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'evaluateTeachers:%' AND STATUS = 'STARTED'");
-        int resultsAtKill = count("SELECT COUNT(*) FROM evaluation_result");
+        int resultsAtKill = count("SELECT COUNT(*) FROM evaluation_result WHERE run_id = " + run);
         assertThat(startedAtKill).as("the killed worker held a partition it had not finished").isPositive();
         assertThat(resultsAtKill).isLessThan(1030);
 
@@ -67,18 +71,22 @@ class RemoteWorkersFunctionalTests {
         assertThat(manager.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).as("the manager finished").isTrue();
         String managerSaid = Files.readString(log("evaluate"));
         assertThat(manager.exitValue()).as(managerSaid).isZero();
-        assertThat(managerSaid).contains("运行 #1 完成");
+        assertThat(managerSaid).contains("运行 #" + run + " 完成");
         assertThat(Files.readString(log("worker-2"))).as("the second worker did the partitions").contains("COMPLETED");
         second.destroyForcibly();
 
-        assertThat(count("SELECT COUNT(*) FROM evaluation_result WHERE run_id = 1")).isEqualTo(1030);
-        assertThat(count("SELECT COUNT(DISTINCT teacher_id) FROM evaluation_result WHERE run_id = 1")).isEqualTo(1030);
-        assertThat(count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'evaluateTeachers:%' AND STATUS <> 'COMPLETED'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM evaluation_result WHERE run_id = " + run)).isEqualTo(1030);
+        assertThat(count("SELECT COUNT(DISTINCT teacher_id) FROM evaluation_result WHERE run_id = " + run)).isEqualTo(1030);
+        assertThat(count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION s JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID "
+                + "AND p.PARAMETER_NAME = 'runId' AND p.PARAMETER_VALUE = '" + run + "' WHERE s.STEP_NAME LIKE 'evaluateTeachers:%' AND s.STATUS <> 'COMPLETED'"))
+                .as("every partition of the run finished").isZero();
 
         // the same term in one process, as without workers: the same grade for every teacher
         Process alone = jar("evaluate", "--term", "2025-2026-1", "--rules", "rules/2025-2026");
         assertThat(alone.waitFor()).as(Files.readString(log("evaluate"))).isZero();
-        assertThat(grades(2)).isEqualTo(grades(1));
+        long single = count("SELECT MAX(id) FROM evaluation_run");
+        assertThat(single).isGreaterThan(run);
+        assertThat(grades(single)).isEqualTo(grades(run));
     }
 
     private Map<String, String> grades(long run) throws Exception {
@@ -101,14 +109,15 @@ class RemoteWorkersFunctionalTests {
 
     private Process jar(Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
-                "-XX:ActiveProcessorCount=1", "-jar", "target/yanxiu.jar"));
+                "-XX:TieredStopAtLevel=1", "-XX:ActiveProcessorCount=1", "-jar", "target/yanxiu.jar"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("SPRING_PROFILES_ACTIVE", "mysql");
         builder.environment().put("YANXIU_DB_NAME", DATABASE);
         builder.environment().put("YANXIU_BATCH_QUEUE", queue);
-        // about a hundred teachers a partition: several partitions to share out
-        builder.environment().put("YANXIU_BATCH_PARTITION_TEACHERS", "100");
+        // partitions of a few hundred teachers: more than one to share out, each more than one chunk, so the
+        // first worker is killed between two chunks of a partition it holds
+        builder.environment().put("YANXIU_BATCH_PARTITION_TEACHERS", "450");
         builder.environment().putAll(env);
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.redirectErrorStream(true);

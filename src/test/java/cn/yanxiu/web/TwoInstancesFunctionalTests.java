@@ -35,11 +35,11 @@ import org.junit.jupiter.api.condition.EnabledIf;
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class TwoInstancesFunctionalTests {
 
-    private static final String DATABASE = "yanxiu_two_instances";
+    private static final String DATABASE = cn.yanxiu.support.FunctionalCounty.DATABASE;
     private static final String PASSWORD = "two-instances-admin-1";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    private static final String JDBC = "jdbc:mysql://127.0.0.1:3306/" + DATABASE + "?allowPublicKeyRetrieval=true&useSSL=false";
+    private static final String JDBC = cn.yanxiu.support.FunctionalCounty.JDBC;
     /** The sample county's teachers: on one core the run takes seconds, and A is killed after its first chunk. */
     private static final int TEACHERS = 1030;
     private static final Pattern DONE = Pattern.compile("\"done\":(\\d+),\"total\":(\\d+)");
@@ -50,16 +50,14 @@ class TwoInstancesFunctionalTests {
 
     @BeforeAll
     void twoInstances() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:3306/?allowPublicKeyRetrieval=true&useSSL=false", "root", "")) {
-            c.createStatement().execute("DROP DATABASE IF EXISTS " + DATABASE);
-            c.createStatement().execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        }
+        // the sample county, imported once for the functional tests
+        cn.yanxiu.support.FunctionalCounty.database();
         portA = freePort();
         portB = freePort();
-        // one after the other, as the compose file starts them: the first migrates and creates the administrator
+        // both at once: the first administrator is made by whichever comes first
         start(portA);
-        awaitReady(portA);
         start(portB);
+        awaitReady(portA);
         awaitReady(portB);
     }
 
@@ -139,7 +137,6 @@ class TwoInstancesFunctionalTests {
     @Test
     @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // last: it kills instance A
     void aRunWhoseInstanceIsKilledIsTakenUpByTheOtherToOneResultPerTeacher() throws Exception {
-        assertThat(cli("import", "data-samples")).isZero();
         HttpClient api = browser();
         String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> activated = api.send(HttpRequest.newBuilder(url(portB, "/api/admin/rule-sets/2025-2026/activate")).header("Authorization", basic)
