@@ -1,9 +1,7 @@
 package cn.yanxiu.accounts;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -45,11 +43,6 @@ public class Scopes {
             case DISTRICT -> outer.province() || (outer.level() == Scope.Level.DISTRICT && outer.id().equals(inner.id()));
             case SCHOOL -> coversSchool(outer, inner.id());
         };
-    }
-
-    /** The schools a scope reaches; every school for the province. */
-    public Set<String> schools(Scope scope) {
-        return new HashSet<>(jdbc.queryForList("SELECT id FROM school s WHERE " + scope.sql("s.id"), String.class, scope.args()));
     }
 
     /** The scope if its district or school exists, else a refusal naming what is missing. */

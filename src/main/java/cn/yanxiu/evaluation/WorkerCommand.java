@@ -26,20 +26,19 @@ class WorkerCommand implements Callable<Integer>, YanxiuSubcommand {
     CommandSpec spec;
 
     private final String host;
-    private final String threads;
+    private final int consumers;
     private final String queue;
 
-    WorkerCommand(@Value("${spring.rabbitmq.host:localhost}") String host, @Value("${yanxiu.batch.worker-threads:0}") String threads,
-                  @Value("${yanxiu.batch.queue:yanxiu.evaluation.partitions}") String queue) {
+    WorkerCommand(@Value("${spring.rabbitmq.host:localhost}") String host, @Value("${yanxiu.batch.worker-threads}") int threads,
+                  @Value("${yanxiu.batch.queue}") String queue) {
         this.host = host;
-        this.threads = threads;
+        this.consumers = cn.yanxiu.evaluation.batch.RemotePartitions.consumers(threads);
         this.queue = queue;
     }
 
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        int consumers = Integer.parseInt(threads) > 0 ? Integer.parseInt(threads) : Runtime.getRuntime().availableProcessors();
         out.println("评价工作进程已就绪：RabbitMQ " + host + "，队列 " + queue + "，同时处理 " + consumers + " 个分区；Ctrl+C 停止");
         out.flush();
         new CountDownLatch(1).await();

@@ -30,10 +30,6 @@ class Reach {
         }
     }
 
-    boolean coversTeacher(SignedIn me, String teacherId) {
-        return scopes.coversTeacher(of(me), teacherId);
-    }
-
     /** Refused as not found unless the school lies inside the person's scope. */
     void school(SignedIn me, String schoolId) {
         if (!scopes.coversSchool(of(me), schoolId)) {

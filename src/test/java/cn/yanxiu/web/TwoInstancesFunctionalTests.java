@@ -174,18 +174,6 @@ class TwoInstancesFunctionalTests {
         assertThat(java.nio.file.Files.readString(Path.of("target", "instance-" + portB + ".log"))).contains("运行 #" + run, "本实例接手继续");
     }
 
-    private int cli(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar", "target/yanxiu.jar"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("SPRING_PROFILES_ACTIVE", "mysql");
-        builder.environment().put("YANXIU_DB_NAME", DATABASE);
-        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.redirectErrorStream(true);
-        builder.redirectOutput(Path.of("target", "two-instances-" + args[0] + ".log").toFile());
-        return builder.start().waitFor();
-    }
-
     private static int count(String sql) throws Exception {
         return Integer.parseInt(text(sql));
     }

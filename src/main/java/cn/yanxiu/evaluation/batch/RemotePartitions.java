@@ -24,13 +24,18 @@ import org.springframework.integration.dsl.IntegrationFlow;
  * chunk. Without the property nothing here connects to a broker.
  */
 @Configuration
-class RemotePartitions {
+public class RemotePartitions {
 
     private final String queue;
 
     /** {@code queue}: where the partitions wait for a worker (durable, so a broker restart loses none); one per deployment. */
-    RemotePartitions(@org.springframework.beans.factory.annotation.Value("${yanxiu.batch.queue:yanxiu.evaluation.partitions}") String queue) {
+    RemotePartitions(@org.springframework.beans.factory.annotation.Value("${yanxiu.batch.queue}") String queue) {
         this.queue = queue;
+    }
+
+    /** The partitions a worker takes at once: as configured, or one per core when that is 0. */
+    public static int consumers(int configured) {
+        return configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
     }
 
     @Bean
@@ -57,13 +62,13 @@ class RemotePartitions {
     @Bean
     @ConditionalOnProperty(name = "yanxiu.batch.role", havingValue = "worker")
     IntegrationFlow partitionsFromManager(ConnectionFactory connections, JobExplorer explorer, BeanFactory beans,
-                                          @org.springframework.beans.factory.annotation.Value("${yanxiu.batch.worker-threads:0}") int threads) {
+                                          @org.springframework.beans.factory.annotation.Value("${yanxiu.batch.worker-threads}") int threads) {
         BeanFactoryStepLocator steps = new BeanFactoryStepLocator();
         steps.setBeanFactory(beans);
         StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
         handler.setJobExplorer(explorer);
         handler.setStepLocator(steps);
-        int consumers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        int consumers = consumers(threads);
         return IntegrationFlow.from(Amqp.inboundAdapter(connections, queue)
                         .configureContainer(c -> c.prefetchCount(1).concurrentConsumers(consumers).defaultRequeueRejected(true)))
                 .transform(String.class, RemotePartitions::request)

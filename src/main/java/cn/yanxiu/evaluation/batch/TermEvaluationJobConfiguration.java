@@ -42,7 +42,7 @@ class TermEvaluationJobConfiguration {
      */
     @Bean
     Step evaluateTerm(JobRepository repository, Step evaluateTeachers, SchoolPartitioner schoolPartitioner, TaskExecutor evaluationExecutor,
-                      @Value("${yanxiu.batch.workers:local}") String workers, org.springframework.batch.core.explore.JobExplorer explorer,
+                      @Value("${yanxiu.batch.workers}") String workers, org.springframework.batch.core.explore.JobExplorer explorer,
                       @org.springframework.beans.factory.annotation.Qualifier("partitionRequests") org.springframework.messaging.MessageChannel partitionRequests)
             throws Exception {
         int threads = Runtime.getRuntime().availableProcessors();
@@ -76,7 +76,7 @@ class TermEvaluationJobConfiguration {
     @Bean
     @StepScope
     SchoolPartitioner schoolPartitioner(JdbcTemplate jdbc, @Value("#{jobParameters['scope']}") String scope,
-                                        @Value("${yanxiu.batch.partition-teachers:2000}") int partitionTeachers) {
+                                        @Value("${yanxiu.batch.partition-teachers}") int partitionTeachers) {
         return new SchoolPartitioner(jdbc, scope, partitionTeachers);
     }
 
