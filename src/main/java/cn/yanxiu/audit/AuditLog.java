@@ -41,7 +41,7 @@ public class AuditLog {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
 
-    AuditLog(JdbcTemplate jdbc, TransactionTemplate transactions) {
+    public AuditLog(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
     }

@@ -8,41 +8,38 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The rule-set folders under {@code rules/} as an administrator works on them from the browser: read a
- * file, save an edit or a new decision table only if the whole folder still validates (the old content is
- * kept for undo), run the folder's tests, and activate a folder for a term by its content hash.
+ * The rule-set folders as an administrator works on them from the browser: read a file, save an edit or a
+ * new decision table only if the whole folder still validates (the old content is kept for undo), run the
+ * folder's tests, and activate a folder for a term by its content hash. The folders live in the database
+ * ({@link RuleFolders}), so every instance sees the same edit.
  */
 @Service
 public class RuleSetWorkspace {
 
-    private static final Pattern FOLDER = Pattern.compile("[0-9]{4}-[0-9]{4}[A-Za-z0-9_-]{0,40}");
     private static final Pattern FILE = Pattern.compile("[A-Za-z0-9_\\-\\u4e00-\\u9fa5]{1,80}\\.(drl|drl\\.xlsx)");
     /** A DRL file is text an administrator edits; anything near this size is a mistake or an attack. */
-    public static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
+    public static final int MAX_FILE_BYTES = RuleFolders.MAX_FILE_BYTES;
 
-    private final Path root;
+    private final RuleFolders store;
     private final JdbcTemplate jdbc;
     /** Full checks (which ran rule code) by content hash, so a reader sees them without running anything. */
     private final Map<String, Check> fullChecks = new ConcurrentHashMap<>();
 
     private final cn.yanxiu.audit.AuditLog audit;
 
-    RuleSetWorkspace(@Value("${yanxiu.rules.root:rules}") Path root, JdbcTemplate jdbc, cn.yanxiu.audit.AuditLog audit) {
+    RuleSetWorkspace(RuleFolders store, JdbcTemplate jdbc, cn.yanxiu.audit.AuditLog audit) {
         this.audit = audit;
-        this.root = root;
+        this.store = store;
         this.jdbc = jdbc;
     }
 
@@ -79,59 +76,49 @@ public class RuleSetWorkspace {
     public record Activation(String termId, String folder, String hash, String activatedBy, Instant activatedAt) {
     }
 
-    public Path root() {
-        return root;
-    }
-
     public List<String> folders() {
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
-        try (Stream<Path> dirs = Files.list(root)) {
-            return dirs.filter(d -> Files.isRegularFile(d.resolve("manifest.yaml"))).map(d -> d.getFileName().toString())
-                    .filter(n -> FOLDER.matcher(n).matches()).sorted(Comparator.reverseOrder()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return store.names();
     }
 
+    /** The folder as stored now, as a local directory the engine can read. */
     public Path folder(String name) {
-        if (name == null || !FOLDER.matcher(name).matches() || !Files.isRegularFile(root.resolve(name).resolve("manifest.yaml"))) {
+        return checkout(name).dir();
+    }
+
+    private RuleFolders.Checkout checkout(String name) {
+        if (name == null || !RuleFolders.FOLDER.matcher(name).matches()) {
             throw new RuleEditRefused("没有规则集文件夹 " + name, List.of());
         }
-        return root.resolve(name);
+        try {
+            return store.checkout(name);
+        } catch (RuleFolders.FolderRefused e) {
+            throw new RuleEditRefused(e.getMessage(), List.of());
+        }
     }
 
+    /** The folder's own files (the manifest, DRL files and decision tables; the tests have their own page). */
     public List<FileInfo> files(String folderName) {
-        try (Stream<Path> files = Files.list(folder(folderName))) {
-            return files.filter(Files::isRegularFile).map(f -> new FileInfo(f.getFileName().toString(), size(f), f.toString().endsWith(".xlsx")))
-                    .sorted(Comparator.comparing(FileInfo::name)).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        checkout(folderName);
+        return store.files(folderName).stream().filter(f -> !f.name().contains("/"))
+                .map(f -> new FileInfo(f.name(), f.bytes(), f.name().endsWith(".xlsx"))).toList();
     }
 
     /** The text of a DRL file, the manifest or the tests, by name (no paths: only files listed in the folder). */
     public String text(String folderName, String file) {
-        Path dir = folder(folderName);
-        Path f = "tests/policies.yaml".equals(file) ? dir.resolve("tests").resolve("policies.yaml") : dir.resolve(listed(dir, file));
-        if (f.toString().endsWith(".xlsx")) {
+        String name = "tests/policies.yaml".equals(file) ? file : listed(file);
+        if (name.endsWith(".xlsx")) {
             throw new RuleEditRefused(file + " 是决策表（Excel），请下载后在 Excel 中查看", List.of());
         }
-        try {
-            return Files.readString(f, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new String(bytes(folderName, name, file), StandardCharsets.UTF_8);
     }
 
     public byte[] bytes(String folderName, String file) {
-        Path dir = folder(folderName);
-        try {
-            return Files.readAllBytes(dir.resolve(listed(dir, file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return bytes(folderName, listed(file), file);
+    }
+
+    private byte[] bytes(String folderName, String name, String asked) {
+        checkout(folderName);
+        return store.content(folderName, name).orElseThrow(() -> new RuleEditRefused("规则集中没有文件 " + asked, List.of()));
     }
 
     /** Validates the folder and, when it validates, runs its tests. */
@@ -229,23 +216,23 @@ public class RuleSetWorkspace {
 
     /** Puts back the content a file had before its last saved change (itself recorded, so undo can be undone). */
     public Check undo(String folderName, String file, String by) {
-        Path dir = folder(folderName);
+        RuleFolders.Checkout folder = checkout(folderName);
         List<byte[]> before = jdbc.query("SELECT content FROM rule_file_revision WHERE rules_folder = ? AND file_name = ? ORDER BY id DESC",
                 (rs, i) -> rs.getBytes(1), folderName, file);
         if (before.isEmpty()) {
             throw new RuleEditRefused(file + " 没有可撤销的修改", List.of());
         }
         if (before.get(0) == null) {
-            Path candidate = copy(dir);
+            Path candidate = copy(folder.dir());
             try {
-                Files.delete(candidate.resolve(file));
+                Files.deleteIfExists(candidate.resolve(file));
                 Check check = check(folderName, candidate);
                 if (!check.valid()) {
                     throw new RuleEditRefused("撤销后规则集不能通过校验，未改动任何文件", check.problems());
                 }
-                record(folderName, file, Files.readAllBytes(dir.resolve(file)), by);
-                Files.delete(dir.resolve(file));
-                return check(folderName);
+                stored(folderName, file, folder.version(), null, by);
+                audit.record(by, "撤销规则修改", folderName + "/" + file, "删除该文件");
+                return check;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
@@ -293,19 +280,16 @@ public class RuleSetWorkspace {
         if (content.length > MAX_FILE_BYTES) {
             throw new RuleEditRefused(file + " 有 " + content.length + " 字节，超过上限 " + MAX_FILE_BYTES + " 字节，未保存", List.of());
         }
-        Path dir = folder(folderName);
-        Path candidate = copy(dir);
+        RuleFolders.Checkout folder = checkout(folderName);
+        Path candidate = copy(folder.dir());
         try {
+            Files.createDirectories(candidate.resolve(file).getParent());
             Files.write(candidate.resolve(file), content);
             Check check = check(folderName, candidate);
             if (!check.valid()) {
                 throw new RuleEditRefused("保存后规则集不能通过校验，" + file + " 未保存", check.problems());
             }
-            Path target = dir.resolve(file);
-            record(folderName, file, Files.exists(target) ? Files.readAllBytes(target) : null, by);
-            Path temp = target.resolveSibling("." + target.getFileName() + ".saving");
-            Files.write(temp, content);
-            Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            stored(folderName, file, folder.version(), content, by);
             audit.record(by, "修改规则", folderName + "/" + file, "保存后哈希 " + check.hash());
             return check;
         } catch (IOException e) {
@@ -313,6 +297,44 @@ public class RuleSetWorkspace {
         } finally {
             FileSystemUtils.deleteRecursively(candidate.toFile());
         }
+    }
+
+    /** Stores the checked content, refused when another administrator changed the folder since it was read. */
+    private void stored(String folderName, String file, String version, byte[] content, String by) {
+        try {
+            store.replace(folderName, file, version, content, by);
+        } catch (RuleFolders.FolderRefused e) {
+            throw new RuleEditRefused(e.getMessage(), List.of());
+        }
+    }
+
+    /** What {@code rules import} stored: the check of the folder as imported and the files it changed. */
+    public record Imported(String folder, Check check, List<String> changed) {
+    }
+
+    /**
+     * Takes a folder from disk (the command line, git) into the store under {@code folderName}, as one change,
+     * only if it validates; failing tests do not stop it (activation waits for them), as with an edit.
+     */
+    public Imported importFolder(String folderName, Path dir, String by) {
+        try {
+            RuleFolders.requireFolder(folderName);
+            java.util.Map<String, byte[]> files = RuleFolders.read(dir);
+            Check check = check(folderName, dir);
+            if (!check.valid()) {
+                throw new RuleEditRefused(dir + " 未通过校验，未导入", check.problems());
+            }
+            List<String> changed = store.store(folderName, files, false, by, "导入规则集", "由 " + dir);
+            return new Imported(folderName, check, changed);
+        } catch (RuleFolders.FolderRefused e) {
+            throw new RuleEditRefused(e.getMessage(), List.of());
+        }
+    }
+
+    /** Writes a stored folder to {@code root}/{@code folderName}; the number of files written. */
+    public int exportFolder(String folderName, Path root) {
+        checkout(folderName);
+        return store.export(folderName, root.resolve(folderName));
     }
 
     /**
@@ -327,18 +349,24 @@ public class RuleSetWorkspace {
         } catch (NewRuleYear.Refused e) {
             throw new RuleEditRefused("文件夹名“" + folderName + "”不是学年，无法推算下一学年", List.of());
         }
-        try {
-            NewRuleYear.Opened opened = NewRuleYear.open(dir, root.resolve(next), next);
-            audit.record(by, "开新学年", next + " ← " + folderName, null);
-            return opened;
-        } catch (NewRuleYear.Refused e) {
-            throw new RuleEditRefused(e.getMessage(), List.of());
+        if (store.exists(next)) {
+            throw new RuleEditRefused("规则集文件夹 " + next + " 已存在：新学年的文件夹不能覆盖已有文件夹", List.of());
         }
-    }
-
-    private void record(String folderName, String file, byte[] before, String by) {
-        jdbc.update("INSERT INTO rule_file_revision (rules_folder, file_name, content, saved_by, saved_at) VALUES (?, ?, ?, ?, ?)",
-                folderName, file, before, by, Timestamp.from(Instant.now()));
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("yanxiu-new-year");
+            NewRuleYear.Opened opened = NewRuleYear.open(dir, work.resolve(next), next);
+            store.store(next, RuleFolders.read(opened.folder()), true, by, "开新学年", "由 " + folderName + " 复制");
+            return opened;
+        } catch (NewRuleYear.Refused | RuleFolders.FolderRefused e) {
+            throw new RuleEditRefused(e.getMessage(), List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (work != null) {
+                FileSystemUtils.deleteRecursively(work.toFile());
+            }
+        }
     }
 
     private static Check check(String folderName, Path dir) {
@@ -356,8 +384,8 @@ public class RuleSetWorkspace {
         }
     }
 
-    private static String listed(Path dir, String file) {
-        if (file == null || file.contains("/") || file.contains("\\") || file.startsWith(".") || !Files.isRegularFile(dir.resolve(file))) {
+    private static String listed(String file) {
+        if (file == null || file.contains("/") || file.contains("\\") || file.startsWith(".")) {
             throw new RuleEditRefused("规则集中没有文件 " + file, List.of());
         }
         return file;
@@ -370,14 +398,6 @@ public class RuleSetWorkspace {
             return candidate;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static long size(Path f) {
-        try {
-            return Files.size(f);
-        } catch (IOException e) {
-            return -1;
         }
     }
 }

@@ -10,12 +10,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code rules validate DIR}, {@code rules test DIR} and {@code rules new-year --from Y --to Y'}. */
+/**
+ * {@code rules validate DIR}, {@code rules test DIR} and {@code rules new-year --from Y --to Y'} work on folders
+ * alone; {@code rules import} and {@code rules export} move folders into and out of the database.
+ */
 @Component
-@Command(name = "rules", description = "规则集：校验（validate）、测试（test）、开新学年（new-year）",
+@Command(name = "rules", description = "规则集：校验（validate）、测试（test）、开新学年（new-year）、存入数据库（import）、从数据库导出（export）",
         footer = {"%n示例：", "  java -jar target/yanxiu.jar rules validate rules/2025-2026", "  java -jar target/yanxiu.jar rules test rules/2025-2026",
-                  "  java -jar target/yanxiu.jar rules new-year --from 2025-2026 --to 2026-2027"},
-        subcommands = {RulesCommand.Validate.class, RulesCommand.Test.class, RulesCommand.NewYear.class})
+                  "  java -jar target/yanxiu.jar rules new-year --from 2025-2026 --to 2026-2027", "  java -jar target/yanxiu.jar rules import rules/2025-2026",
+                  "  java -jar target/yanxiu.jar rules export --to rules"},
+        subcommands = {RulesCommand.Validate.class, RulesCommand.Test.class, RulesCommand.NewYear.class, RuleFolderCommands.Import.class,
+                       RuleFolderCommands.Export.class})
 class RulesCommand implements YanxiuSubcommand {
 
     @Command(name = "validate", description = "按评价时的方式编译规则集并检查政策（权重、分数段、指标），报告每个问题的位置",

@@ -28,7 +28,7 @@ public final class CommandsBeforeSpring {
 
     /** True when this class can answer the arguments alone: help, the version, nothing, or a plain command. */
     public static boolean wanted(String[] args) {
-        if (args.length > 0 && PLAIN.contains(args[0])) {
+        if (plain(args)) {
             return true;
         }
         List<String> before = new ArrayList<>();
@@ -41,10 +41,13 @@ public final class CommandsBeforeSpring {
         return args.length == 0 || before.stream().anyMatch(HELP::contains);
     }
 
+    private static boolean plain(String[] args) {
+        return args.length > 0 && PLAIN.contains(args[0]) && !DatabaseChoice.usesStoredData(args);
+    }
+
     /** Prints the help or version asked for, or runs the plain command; the exit code. */
     public static int answer(String[] args) {
-        boolean plain = args.length > 0 && PLAIN.contains(args[0]);
-        if (plain) {
+        if (plain(args)) {
             // help and the version log nothing: only a command that runs rules needs the logging set up
             quietLogging(StartupFailure.verbose(args));
         }

@@ -14,6 +14,9 @@ public final class DatabaseChoice {
 
     private static final Set<String> STORED_DATA_COMMANDS = Set.of("import", "evaluate", "explain", "diff", "summary", "runs", "credits", "certificates", "export", "serve", "publish", "audit", "worker");
 
+    /** Sub-commands of an otherwise plain command that read or write stored data (the rule folders kept in the database). */
+    private static final Set<String> STORED_DATA_SUBCOMMANDS = Set.of("rules import", "rules export");
+
     private DatabaseChoice() {
     }
 
@@ -41,8 +44,11 @@ public final class DatabaseChoice {
         return profiles.contains("mysql");
     }
 
-    static boolean usesStoredData(String[] args) {
+    public static boolean usesStoredData(String[] args) {
         List<String> list = Arrays.asList(args);
+        if (list.size() > 1 && STORED_DATA_SUBCOMMANDS.contains(list.get(0) + " " + list.get(1))) {
+            return true;
+        }
         return !list.isEmpty() && STORED_DATA_COMMANDS.contains(list.get(0)) && !list.contains("--data");
     }
 }

@@ -21,15 +21,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  */
 class LoginThrottleTests {
 
-    private final JdbcTemplate jdbc = database();
+    private final JdbcTemplate jdbc = cn.yanxiu.support.Databases.freshH2("throttle");
     private final LoginThrottle throttle = new LoginThrottle(jdbc, 5, 4, Duration.ofMinutes(15));
-
-    private static JdbcTemplate database() {
-        var source = new org.springframework.jdbc.datasource.DriverManagerDataSource("jdbc:h2:mem:throttle-" + java.util.UUID.randomUUID()
-                + ";DB_CLOSE_DELAY=-1", "sa", "");
-        org.flywaydb.core.Flyway.configure().dataSource(source).locations("classpath:db/migration").load().migrate();
-        return new JdbcTemplate(source);
-    }
 
     @BeforeEach
     void fromOneSchoolAddress() {

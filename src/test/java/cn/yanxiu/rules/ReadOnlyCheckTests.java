@@ -15,6 +15,13 @@ class ReadOnlyCheckTests {
     @TempDir
     Path root;
 
+    @TempDir
+    Path cache;
+
+    private RuleSetWorkspace workspace() {
+        return StoredFolders.workspace(cn.yanxiu.support.Databases.freshH2("read-only-check"), root, cache);
+    }
+
     /** A copy of the sample year under {@code root/2026-2027} with one more rule, on the term alone, doing {@code consequence}. */
     private void sampleWithProbe(String consequence) throws IOException {
         Path folder = root.resolve("2026-2027");
@@ -38,7 +45,7 @@ class ReadOnlyCheckTests {
     void readersCheckNeverRunsRuleCodeAndShowsTheAdministratorsFullCheckOfTheSameContent() throws IOException {
         // allowed code, but it shows whether it ran: a rule on the term alone throws
         sampleWithProbe("throw new RuntimeException(\"探针规则运行了\");");
-        RuleSetWorkspace workspace = new RuleSetWorkspace(root, null, null);
+        RuleSetWorkspace workspace = workspace();
 
         RuleSetWorkspace.Check read = workspace.inspect("2026-2027");
         assertThat(read.problems()).isEmpty();
@@ -55,7 +62,7 @@ class ReadOnlyCheckTests {
     @Test
     void readersCheckStillRefusesForbiddenCode() throws IOException {
         sampleWithProbe("\\u0053ystem.exit(3);");
-        RuleSetWorkspace.Check read = new RuleSetWorkspace(root, null, null).inspect("2026-2027");
+        RuleSetWorkspace.Check read = workspace().inspect("2026-2027");
         assertThat(read.valid()).isFalse();
         assertThat(read.problems()).anySatisfy(p -> assertThat(p.location()).startsWith("probe.drl:"));
     }

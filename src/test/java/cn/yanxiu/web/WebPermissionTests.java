@@ -526,6 +526,23 @@ abstract class WebPermissionTests {
         return signIn.getResponse().getCookie("SESSION");
     }
 
+    /** A file of the sample rule set as the database holds it now (the store every instance reads). */
+    private byte[] stored(String file) {
+        return storedBytes(WebCounty.RULES, file);
+    }
+
+    private String storedText(String file) {
+        return storedText(WebCounty.RULES, file);
+    }
+
+    private String storedText(String folder, String file) {
+        return new String(storedBytes(folder, file), StandardCharsets.UTF_8);
+    }
+
+    private byte[] storedBytes(String folder, String file) {
+        return jdbc.queryForObject("SELECT content FROM rule_file WHERE rules_folder = ? AND file_name = ?", byte[].class, folder, file);
+    }
+
     @Test
     void aBrokenRuleEditIsShownOnItsLineAndNothingIsSaved() throws Exception {
         Path file = county.rulesRoot().resolve(WebCounty.RULES).resolve("grading.drl");
@@ -538,7 +555,7 @@ abstract class WebPermissionTests {
 
         String page = refused.getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("未保存", "grading.drl:").contains("class=\"hit\"");
-        assertThat(Files.readString(file)).isEqualTo(before);
+        assertThat(storedText("grading.drl")).isEqualTo(before);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rule_file_revision WHERE file_name = 'grading.drl'", Integer.class)).isZero();
         assertThat(line).isPositive();
 
@@ -547,7 +564,7 @@ abstract class WebPermissionTests {
         String page2 = mvc.perform(as(Who.ADMIN, post("/admin/rules/" + WebCounty.RULES + "/files/grading.drl")).param("text", hostile).with(csrf()))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page2).contains("未保存", "System");
-        assertThat(Files.readString(file)).isEqualTo(before);
+        assertThat(storedText("grading.drl")).isEqualTo(before);
 
         // a file name that tries to leave the folder, or is not a DRL file, is refused
         assertThat(status(as(Who.ADMIN, get("/rule-sets/" + WebCounty.RULES + "/files/..%2F..%2Fpom.xml")))).isIn(400, 404);
@@ -561,7 +578,7 @@ abstract class WebPermissionTests {
         String wrongKind = mvc.perform(as(Who.ADMIN, post("/admin/rules/" + WebCounty.RULES + "/files/manifest.yaml")).param("text", "x").with(csrf()))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(wrongKind).contains("只能编辑 .drl 文件");
-        assertThat(Files.readString(county.rulesRoot().resolve(WebCounty.RULES).resolve("manifest.yaml"))).doesNotContain("x\n").isNotEqualTo("x");
+        assertThat(storedText("manifest.yaml")).doesNotContain("x\n").isNotEqualTo("x");
     }
 
     @Test
@@ -573,17 +590,18 @@ abstract class WebPermissionTests {
         MvcResult saved = mvc.perform(as(Who.ADMIN, post("/admin/rules/" + WebCounty.RULES + "/files/duties.drl")).param("text", edited).with(csrf()))
                 .andReturn();
         assertThat(saved.getFlashMap().get("ok").toString()).contains("已保存", "校验通过");
-        assertThat(Files.readString(file)).isEqualTo(edited);
+        assertThat(storedText("duties.drl")).isEqualTo(edited);
 
         mvc.perform(as(Who.ADMIN, post("/admin/rules/" + WebCounty.RULES + "/files/duties.drl/undo")).with(csrf())).andReturn();
-        assertThat(Files.readString(file)).isEqualTo(before);
+        assertThat(storedText("duties.drl")).isEqualTo(before);
+        assertThat(Files.readString(file)).as("the folder on disk only seeded the store").isEqualTo(before);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rule_file_revision WHERE file_name = 'duties.drl'", Integer.class)).isEqualTo(2);
     }
 
     /** The grid form as the page posts it: every cell of every row, with {@code edit} applied to the rows. */
     private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder grid(String file,
             java.util.function.Consumer<List<List<String>>> edit) throws java.io.IOException {
-        cn.yanxiu.rules.TableGrid grid = cn.yanxiu.rules.TableGrid.read(Files.readAllBytes(county.rulesRoot().resolve(WebCounty.RULES).resolve(file)));
+        cn.yanxiu.rules.TableGrid grid = cn.yanxiu.rules.TableGrid.read(stored(file));
         List<List<String>> rows = new java.util.ArrayList<>();
         grid.rows().forEach(r -> rows.add(new java.util.ArrayList<>(r)));
         edit.accept(rows);
@@ -606,11 +624,11 @@ abstract class WebPermissionTests {
         MvcResult saved = mvc.perform(as(Who.ADMIN, grid("parameters.drl.xlsx", rows -> rows.stream()
                 .filter(r -> r.get(0).equals("参数-H1-每学期个人研修学时")).forEach(r -> r.set(2, "45"))))).andReturn();
         assertThat(saved.getFlashMap().get("ok").toString()).contains("已保存", "校验通过");
-        assertThat(cn.yanxiu.rules.TableGrid.read(Files.readAllBytes(file)).rows())
+        assertThat(cn.yanxiu.rules.TableGrid.read(stored("parameters.drl.xlsx")).rows())
                 .anySatisfy(r -> assertThat(r.subList(0, 3)).containsExactly("参数-H1-每学期个人研修学时", "H1-每学期个人研修学时", "45"));
 
         mvc.perform(as(Who.ADMIN, post("/admin/rules/" + WebCounty.RULES + "/files/parameters.drl.xlsx/undo")).with(csrf())).andReturn();
-        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(stored("parameters.drl.xlsx")).isEqualTo(before);
     }
 
     @Test
@@ -620,12 +638,12 @@ abstract class WebPermissionTests {
         MvcResult refused = mvc.perform(as(Who.ADMIN, grid("weights.drl.xlsx", rows -> rows.get(0).set(3, "65")))).andReturn();
         String html = refused.getResponse().getContentAsString();
         assertThat(html).contains("未保存", "合计为 105", "weights.drl.xlsx!权重!", "value=\"65\"").contains("class=\"missed\"");
-        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(stored("weights.drl.xlsx")).isEqualTo(before);
 
         // deleting every row of the level table is refused too; a row added in the blank line is kept as typed
         MvcResult empty = mvc.perform(as(Who.ADMIN, grid("bands.drl.xlsx", List::clear))).andReturn();
         assertThat(empty.getResponse().getContentAsString()).contains("未保存");
-        assertThat(Files.readAllBytes(county.rulesRoot().resolve(WebCounty.RULES).resolve("bands.drl.xlsx")))
+        assertThat(stored("bands.drl.xlsx"))
                 .isEqualTo(Files.readAllBytes(Path.of("rules", WebCounty.RULES, "bands.drl.xlsx")));
     }
 
@@ -643,7 +661,7 @@ abstract class WebPermissionTests {
                 .param("t0_start", "2025-09-01").param("t0_end", "2026-01-11").param("t0_weeks", "19").param("grades", "优秀\n良好\n合格\n不合格"))
                 .andReturn();
         assertThat(refused.getResponse().getContentAsString()).contains("未保存", "不一致");
-        assertThat(Files.readAllBytes(dir.resolve("manifest.yaml"))).isEqualTo(manifest);
+        assertThat(stored("manifest.yaml")).isEqualTo(manifest);
 
         // the same terms renamed: saved, and undone
         MvcResult saved = mvc.perform(as(Who.ADMIN, post("/admin/rules/" + WebCounty.RULES + "/manifest")).with(csrf())
@@ -652,31 +670,27 @@ abstract class WebPermissionTests {
                 .param("t1_id", "2025-2026-2").param("t1_name", "春季学期").param("t1_start", "2026-02-23").param("t1_end", "2026-07-05").param("t1_weeks", "19")
                 .param("grades", "优秀\n合格\n不合格")).andReturn();
         assertThat(saved.getFlashMap().get("ok").toString()).contains("已保存");
-        assertThat(Files.readString(dir.resolve("manifest.yaml"))).contains("\"秋季学期\"", "start: 2025-09-01");
+        assertThat(storedText("manifest.yaml")).contains("\"秋季学期\"", "start: 2025-09-01");
         mvc.perform(as(Who.ADMIN, post("/admin/rules/" + WebCounty.RULES + "/files/manifest.yaml/undo")).with(csrf())).andReturn();
-        assertThat(Files.readAllBytes(dir.resolve("manifest.yaml"))).isEqualTo(manifest);
+        assertThat(stored("manifest.yaml")).isEqualTo(manifest);
 
         String broken = mvc.perform(as(Who.ADMIN, post("/admin/rules/" + WebCounty.RULES + "/tests")).with(csrf())
                 .param("text", "cases:\n  - name: 甲\n    expect: {grade: 优秀\n")).andReturn().getResponse().getContentAsString();
         assertThat(broken).contains("未保存", "tests/policies.yaml:", "YAML");
-        assertThat(Files.readAllBytes(dir.resolve("tests/policies.yaml"))).isEqualTo(tests);
+        assertThat(stored("tests/policies.yaml")).isEqualTo(tests);
         assertThat(status(as(Who.AUDITOR, post("/admin/rules/" + WebCounty.RULES + "/tests").param("text", "x").with(csrf())))).isEqualTo(403);
         assertThat(status(as(Who.AUDITOR, post("/admin/rules/" + WebCounty.RULES + "/manifest").with(csrf())))).isEqualTo(403);
     }
 
     @Test
     void theNextYearIsOpenedFromTheRuleSetPage() throws Exception {
-        Path next = county.rulesRoot().resolve("2026-2027");
-        try {
-            MvcResult opened = mvc.perform(as(Who.ADMIN, post("/admin/rules/" + WebCounty.RULES + "/new-year")).with(csrf())).andReturn();
-            assertThat(opened.getResponse().getRedirectedUrl()).isEqualTo("/rule-sets/2026-2027");
-            assertThat(opened.getFlashMap().get("ok").toString()).contains("2026-2027", "parameters.drl.xlsx");
-            assertThat(Files.readString(next.resolve("manifest.yaml"))).contains("academicYear: 2026-2027");
-            MvcResult again = mvc.perform(as(Who.ADMIN, post("/admin/rules/" + WebCounty.RULES + "/new-year")).with(csrf())).andReturn();
-            assertThat(again.getFlashMap().get("error").toString()).contains("已存在");
-        } finally {
-            org.springframework.util.FileSystemUtils.deleteRecursively(next);
-        }
+        MvcResult opened = mvc.perform(as(Who.ADMIN, post("/admin/rules/" + WebCounty.RULES + "/new-year")).with(csrf())).andReturn();
+        assertThat(opened.getResponse().getRedirectedUrl()).isEqualTo("/rule-sets/2026-2027");
+        assertThat(opened.getFlashMap().get("ok").toString()).contains("2026-2027", "parameters.drl.xlsx");
+        assertThat(storedText("2026-2027", "manifest.yaml")).contains("academicYear: 2026-2027");
+        assertThat(county.rulesRoot().resolve("2026-2027")).as("kept in the database, not beside one instance").doesNotExist();
+        MvcResult again = mvc.perform(as(Who.ADMIN, post("/admin/rules/" + WebCounty.RULES + "/new-year")).with(csrf())).andReturn();
+        assertThat(again.getFlashMap().get("error").toString()).contains("已存在");
     }
 
     @Test
