@@ -108,6 +108,45 @@ class TwoInstancesFunctionalTests {
     }
 
     @Test
+    void aRuleEditSavedOnOneInstanceIsReadAndCheckedOnTheOther() throws Exception {
+        HttpClient admin = browser();
+        signIn(admin, portA, "admin", PASSWORD);
+        String path = "/rule-sets/2025-2026/files/duties.drl";
+        HttpResponse<String> editor = admin.send(HttpRequest.newBuilder(url(portA, path)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(editor.statusCode()).isEqualTo(200);
+        String before = new String(bytes("SELECT content FROM rule_file WHERE rules_folder = '2025-2026' AND file_name = 'duties.drl'"), StandardCharsets.UTF_8);
+        String marker = "两实例复核 " + System.nanoTime();
+        String hashBefore = checkedHash(admin, portB);
+
+        HttpResponse<String> saved = admin.send(HttpRequest.newBuilder(url(portA, "/admin/rules/2025-2026/files/duties.drl"))
+                .POST(form("_csrf", csrf(editor.body()), "text", before + "\n// " + marker + "\n"))
+                .header("Content-Type", "application/x-www-form-urlencoded").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(saved.statusCode()).as("saved on A").isEqualTo(302);
+        try {
+            assertThat(admin.send(HttpRequest.newBuilder(url(portB, path)).build(), HttpResponse.BodyHandlers.ofString()).body())
+                    .as("the edit, read on B").contains(marker);
+            String hashAfter = checkedHash(admin, portB);
+            assertThat(hashAfter).as("B compiles and checks the edited folder").isNotEqualTo(hashBefore);
+        } finally {
+            HttpResponse<String> onB = admin.send(HttpRequest.newBuilder(url(portB, path)).build(), HttpResponse.BodyHandlers.ofString());
+            admin.send(HttpRequest.newBuilder(url(portB, "/admin/rules/2025-2026/files/duties.drl/undo")).POST(form("_csrf", csrf(onB.body())))
+                    .header("Content-Type", "application/x-www-form-urlencoded").build(), HttpResponse.BodyHandlers.ofString());
+        }
+        assertThat(admin.send(HttpRequest.newBuilder(url(portA, path)).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .as("undone on B, gone on A").doesNotContain(marker);
+    }
+
+    /** The content hash an instance's administrator check (the API, signed in with HTTP Basic) reports for the sample rule set. */
+    private String checkedHash(HttpClient admin, int port) throws Exception {
+        String basic = java.util.Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String check = admin.send(HttpRequest.newBuilder(url(port, "/api/rule-sets/2025-2026/check")).header("Authorization", "Basic " + basic).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher hash = Pattern.compile("\"hash\":\"([0-9a-f]{64})\"").matcher(check);
+        assertThat(hash.find()).as(check).isTrue();
+        return hash.group(1);
+    }
+
+    @Test
     void wrongPasswordsOnBothInstancesAddUpToOneLock() throws Exception {
         createAccount("lockme", "lock-me-password-1");
         for (int i = 0; i < 5; i++) {
@@ -176,6 +215,13 @@ class TwoInstancesFunctionalTests {
 
     private static int count(String sql) throws Exception {
         return Integer.parseInt(text(sql));
+    }
+
+    private static byte[] bytes(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(JDBC, "root", ""); var rs = c.createStatement().executeQuery(sql)) {
+            assertThat(rs.next()).as(sql).isTrue();
+            return rs.getBytes(1);
+        }
     }
 
     private static String text(String sql) throws Exception {
