@@ -4,129 +4,128 @@ import cn.yanxiu.accounts.Accounts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Teacher accounts for a whole county created in the background (hashing a thousand passwords takes about a
  * minute): the page follows the progress, and at the end offers the password sheets — one worksheet per school,
- * to print and hand out — once. The passwords are kept only in memory and only until that one download.
+ * to print and hand out — once. The job lives in the database, so any instance behind the balancer shows it and
+ * hands out the sheets; the sheets are deleted on that one download, and unclaimed ones after a day.
  */
 @Component
 class AccountJobs {
 
-    private static final int KEPT = 20;
+    /** Jobs (and sheets never downloaded) older than this are removed when a new one starts. */
+    private static final Duration KEPT = Duration.ofDays(1);
+    /** A running job whose instance has written nothing for this long has stopped with it. */
+    private static final Duration SILENT = Duration.ofMinutes(2);
+    /** Progress is written at most this often (a thousand hashes would otherwise be a thousand updates). */
+    private static final long PROGRESS_EVERY_MS = 500;
 
-    /** One creation job; its public methods are what the page reads. */
-    public static final class Job {
-        final String id = UUID.randomUUID().toString();
-        final String by;
-        volatile int done;
-        volatile int total = -1;
-        volatile List<Accounts.Created> created;
-        volatile String failure;
-        volatile boolean downloaded;
-
-        Job(String by) {
-            this.by = by;
-        }
-
-        public String id() {
-            return id;
-        }
-
-        public int done() {
-            return done;
-        }
-
-        public int total() {
-            return total;
-        }
-
-        public String failure() {
-            return failure;
-        }
-
-        public boolean downloaded() {
-            return downloaded;
-        }
-
-        /** How many accounts were created (the passwords themselves are never on the page). */
-        public int createdCount() {
-            return created == null ? 0 : created.size();
-        }
+    /** One creation job as stored; its methods are what the page reads (the passwords are never on it). */
+    public record Job(String id, String by, int done, int total, Integer createdCount, Map<String, Integer> bySchool, boolean downloaded,
+                      String failure) {
 
         public boolean finished() {
-            return created != null || failure != null;
-        }
-
-        /** The schools on the sheets and how many accounts each: for the page, without the passwords. */
-        public Map<String, Integer> bySchool() {
-            Map<String, Integer> counts = new LinkedHashMap<>();
-            if (created != null) {
-                created.forEach(c -> counts.merge(c.school() == null ? "（未分校）" : c.school(), 1, Integer::sum));
-            }
-            return counts;
+            return createdCount != null || failure != null;
         }
     }
 
     private final Accounts accounts;
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json = new ObjectMapper();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "yanxiu-web-accounts");
         t.setDaemon(true);
         return t;
     });
-    private final Map<String, Job> jobs = new LinkedHashMap<>();
 
-    AccountJobs(Accounts accounts) {
+    AccountJobs(Accounts accounts, JdbcTemplate jdbc) {
         this.accounts = accounts;
+        this.jdbc = jdbc;
     }
 
-    synchronized Job submit(String by, cn.yanxiu.accounts.Scope scope) {
-        Job job = new Job(by);
-        jobs.put(job.id, job);
-        while (jobs.size() > KEPT) {
-            jobs.remove(jobs.keySet().iterator().next());
-        }
+    String submit(String by, cn.yanxiu.accounts.Scope scope) {
+        String id = UUID.randomUUID().toString();
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("DELETE FROM account_job WHERE created_at < ?", Timestamp.from(now.toInstant().minus(KEPT)));
+        jdbc.update("INSERT INTO account_job (id, started_by, done, total, created_at, updated_at) VALUES (?, ?, 0, -1, ?, ?)", id, by, now, now);
         executor.execute(() -> {
+            AtomicLong written = new AtomicLong();
             try {
-                job.created = accounts.createForTeachers(by, scope, (done, total) -> {
-                    job.done = done;
-                    job.total = total;
+                List<Accounts.Created> created = accounts.createForTeachers(by, scope, (done, total) -> {
+                    long at = System.currentTimeMillis();
+                    long last = written.get();
+                    if ((done == total || at - last >= PROGRESS_EVERY_MS) && written.compareAndSet(last, at)) {
+                        jdbc.update("UPDATE account_job SET done = GREATEST(done, ?), total = ?, updated_at = ? WHERE id = ?", done, total,
+                                Timestamp.from(Instant.now()), id);
+                    }
                 });
-            } catch (RuntimeException e) {
-                job.failure = "创建账号中断：" + e.getMessage() + "（已创建的账号不受影响，可再次点击为其余教师创建）";
+                Map<String, Integer> bySchool = new LinkedHashMap<>();
+                created.forEach(c -> bySchool.merge(c.school() == null ? "（未分校）" : c.school(), 1, Integer::sum));
+                jdbc.update("UPDATE account_job SET done = ?, total = ?, created_count = ?, schools_json = ?, sheets = ?, updated_at = ? WHERE id = ?",
+                        created.size(), created.size(), created.size(), json.writeValueAsString(bySchool), sheets(created), Timestamp.from(Instant.now()), id);
+            } catch (RuntimeException | JsonProcessingException e) {
+                String failure = "创建账号中断：" + e.getMessage() + "（已创建的账号不受影响，可再次点击为其余教师创建）";
+                jdbc.update("UPDATE account_job SET failure = ?, updated_at = ? WHERE id = ?", failure.length() > 2000 ? failure.substring(0, 2000) : failure,
+                        Timestamp.from(Instant.now()), id);
             }
         });
-        return job;
+        return id;
     }
 
     /** The job, seen only by the administrator who started it. */
-    synchronized Job find(String id, String by) {
-        Job job = jobs.get(id);
-        return job != null && job.by.equals(by) ? job : null;
+    Job find(String id, String by) {
+        return jdbc.query("SELECT id, started_by, done, total, created_count, schools_json, downloaded_at, failure, updated_at FROM account_job "
+                + "WHERE id = ? AND started_by = ?", (rs, i) -> {
+                    Integer count = (Integer) rs.getObject(5, Integer.class);
+                    String failure = rs.getString(8);
+                    if (count == null && failure == null && rs.getTimestamp(9).toInstant().isBefore(Instant.now().minus(SILENT))) {
+                        // the accounts are stored together at the end: a job that stopped midway created none
+                        failure = "创建账号中断：负责这项任务的服务实例已停止，未创建任何账号；请再次点击“从教师名单创建账号”";
+                    }
+                    return new Job(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), count, schools(rs.getString(6)),
+                            rs.getTimestamp(7) != null, failure);
+                }, id, by).stream().findFirst().orElse(null);
     }
 
     /**
-     * The password sheets as an XLSX, once: the passwords are then dropped from memory, and a second request gets
-     * nothing (a lost sheet means resetting those passwords).
+     * The password sheets as an XLSX, once: they are deleted from the database in the same step, so of two
+     * requests (on any instances) only one gets them; a lost sheet means resetting those passwords.
      */
-    synchronized byte[] takeSheets(Job job) {
-        if (job.created == null || job.downloaded) {
+    byte[] takeSheets(String id, String by) {
+        List<byte[]> sheets = jdbc.query("SELECT sheets FROM account_job WHERE id = ? AND started_by = ? AND sheets IS NOT NULL",
+                (rs, i) -> rs.getBytes(1), id, by);
+        if (sheets.isEmpty() || jdbc.update("UPDATE account_job SET sheets = NULL, downloaded_at = ? WHERE id = ? AND sheets IS NOT NULL",
+                Timestamp.from(Instant.now()), id) == 0) {
             return null;
         }
-        byte[] sheets = sheets(job.created);
-        job.downloaded = true;
-        job.created = job.created.stream().map(c -> new Accounts.Created(c.username(), c.displayName(), c.roles(), "", c.schoolId(), c.school())).toList();
-        return sheets;
+        return sheets.get(0);
+    }
+
+    private Map<String, Integer> schools(String stored) {
+        try {
+            return stored == null ? Map.of() : json.readValue(stored, new TypeReference<LinkedHashMap<String, Integer>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static byte[] sheets(List<Accounts.Created> created) {

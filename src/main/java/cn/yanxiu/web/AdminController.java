@@ -229,14 +229,14 @@ class AdminController {
      */
     @PostMapping("/accounts/teachers")
     String createTeacherAccounts(@AuthenticationPrincipal SignedIn me) {
-        return "redirect:/admin/accounts/jobs/" + accountJobs.submit(me.getUsername(), Reach.of(me)).id;
+        return "redirect:/admin/accounts/jobs/" + accountJobs.submit(me.getUsername(), Reach.of(me));
     }
 
     @GetMapping("/accounts/jobs/{id}")
     String accountJob(@AuthenticationPrincipal SignedIn me, @PathVariable String id, Model model) {
         AccountJobs.Job job = accountJobs.find(id, me.getUsername());
         if (job == null) {
-            throw new IllegalArgumentException("没有这项账号创建任务（任务只对发起它的管理员可见，服务重启后不再保留）");
+            throw new IllegalArgumentException("没有这项账号创建任务（任务只对发起它的管理员可见，保留一天）");
         }
         model.addAttribute("job", job);
         return "admin/created-accounts";
@@ -251,17 +251,16 @@ class AdminController {
             throw new IllegalArgumentException("没有这项账号创建任务");
         }
         Map<String, Object> p = new java.util.LinkedHashMap<>();
-        p.put("done", job.done);
-        p.put("total", job.total);
+        p.put("done", job.done());
+        p.put("total", job.total());
         p.put("status", job.finished() ? "FINISHED" : "RUNNING");
-        p.put("text", job.total < 0 ? "准备中…" : "已创建 " + job.done + " / " + job.total + " 个账号");
+        p.put("text", job.total() < 0 ? "准备中…" : "已创建 " + job.done() + " / " + job.total() + " 个账号");
         return p;
     }
 
     @GetMapping("/accounts/jobs/{id}/sheets")
     ResponseEntity<byte[]> accountSheets(@AuthenticationPrincipal SignedIn me, @PathVariable String id) {
-        AccountJobs.Job job = accountJobs.find(id, me.getUsername());
-        byte[] sheets = job == null ? null : accountJobs.takeSheets(job);
+        byte[] sheets = accountJobs.takeSheets(id, me.getUsername());
         if (sheets == null) {
             return ResponseEntity.status(410).contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
                     .body("密码表只能下载一次，已下载或任务不存在；遗失时请在“账号”页为相应教师重置密码。".getBytes(StandardCharsets.UTF_8));

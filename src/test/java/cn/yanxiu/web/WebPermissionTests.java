@@ -770,6 +770,14 @@ abstract class WebPermissionTests {
         assertThat(mvc.perform(as(Who.ADMIN, get(job + "/sheets"))).andReturn().getResponse().getStatus()).as("shown once").isEqualTo(410);
         assertThat(mvc.perform(as(Who.ADMIN, get(job))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .contains("密码表已下载").doesNotContain("id=\"password-sheets\"");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM account_job WHERE sheets IS NOT NULL", Integer.class))
+                .as("the passwords leave the database with their one download").isZero();
+
+        // a job whose instance stopped midway (nothing written for minutes) says so on any instance
+        java.sql.Timestamp silent = java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofMinutes(3)));
+        jdbc.update("INSERT INTO account_job (id, started_by, done, total, created_at, updated_at) VALUES ('stopped-job', 'admin', 10, 900, ?, ?)", silent, silent);
+        assertThat(mvc.perform(as(Who.ADMIN, get("/admin/accounts/jobs/stopped-job"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("服务实例已停止", "未创建任何账号");
     }
 
     @Test
