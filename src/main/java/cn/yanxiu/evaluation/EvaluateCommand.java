@@ -1,5 +1,6 @@
 package cn.yanxiu.evaluation;
 
+import cn.yanxiu.rules.RuleSetWorkspace;
 import cn.yanxiu.system.YanxiuSubcommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ class EvaluateCommand implements Callable<Integer>, YanxiuSubcommand {
     @Option(names = "--term", description = "学期编号，如 2025-2026-1")
     String term;
 
-    @Option(names = "--rules", description = "规则集文件夹（默认 rules/<学年>）")
+    @Option(names = "--rules", description = "规则集文件夹（默认：学期已启用的规则集（数据库中的）；未启用时 rules/<学年>）")
     Path rules;
 
     @ArgGroup(exclusive = true)
@@ -57,8 +58,11 @@ class EvaluateCommand implements Callable<Integer>, YanxiuSubcommand {
     private final ResultExporter exporter;
     private final GradeMix gradeMix;
     private final DataFolder dataFolder;
+    private final RuleSetWorkspace workspace;
 
-    EvaluateCommand(EvaluationService evaluation, EvaluationRuns runs, ResultExporter exporter, GradeMix gradeMix, DataFolder dataFolder) {
+    EvaluateCommand(EvaluationService evaluation, EvaluationRuns runs, ResultExporter exporter, GradeMix gradeMix, DataFolder dataFolder,
+                    RuleSetWorkspace workspace) {
+        this.workspace = workspace;
         this.evaluation = evaluation;
         this.runs = runs;
         this.exporter = exporter;
@@ -92,11 +96,18 @@ class EvaluateCommand implements Callable<Integer>, YanxiuSubcommand {
             if (resume != null) {
                 run = evaluation.resume(resume, err);
             } else {
-                Path dir = rules != null ? rules : Path.of("rules", term.length() >= 9 ? term.substring(0, 9) : term);
                 String where = scope == null ? "全部" : scope.school != null ? "school:" + scope.school : "district:" + scope.district;
-                run = evaluation.evaluate(term, dir, where, by, err);
+                var activation = rules == null && data == null ? workspace.activation(term) : java.util.Optional.<RuleSetWorkspace.Activation>empty();
+                if (activation.isPresent()) {
+                    // the rule set the term's administrator activated, as the database keeps it (the pages' edits included)
+                    err.println("使用学期 " + term + " 已启用的规则集 " + activation.get().folder() + "（哈希 " + activation.get().hash().substring(0, 16) + "…）");
+                    run = evaluation.evaluate(term, workspace.folder(activation.get().folder()), activation.get().hash(), where, by, err);
+                } else {
+                    Path dir = rules != null ? rules : Path.of("rules", term.length() >= 9 ? term.substring(0, 9) : term);
+                    run = evaluation.evaluate(term, dir, where, by, err);
+                }
             }
-        } catch (EvaluationRuns.RunRefused | IllegalArgumentException e) {
+        } catch (EvaluationRuns.RunRefused | IllegalArgumentException | RuleSetWorkspace.RuleEditRefused e) {
             err.println(e.getMessage());
             err.flush();
             return 1;

@@ -41,9 +41,15 @@ public class EvaluationService implements RunningRuleSets.RunRestorer {
 
     /** Evaluates every teacher of a term in scope ("全部", "school:ID", "district:ID") with the rule set in a folder. */
     public EvaluationRuns.Run evaluate(String termId, Path rulesDir, String scope, String startedBy, PrintWriter progressOut) {
+        return evaluate(termId, rulesDir, null, scope, startedBy, progressOut);
+    }
+
+    /** As above, refused when the folder's content is not {@code expectedHash} (the version activated for the term), unless null. */
+    public EvaluationRuns.Run evaluate(String termId, Path rulesDir, String expectedHash, String scope, String startedBy, PrintWriter progressOut) {
         runs.refuseIfUnderWay(termId);
         TermScope termScope = scopes.load(termId);
         RuleSet rules = load(rulesDir, termScope);
+        refuseIfChangedSinceActivation(rules, rulesDir, expectedHash);
         snapshots.store(rules);
         EvaluationRuns.Run run = runs.start(termId, rules.hash(), scope, startedBy);
         return execute(run, rules, termScope, progressOut);
@@ -58,13 +64,17 @@ public class EvaluationService implements RunningRuleSets.RunRestorer {
         runs.refuseIfUnderWay(termId);
         TermScope termScope = scopes.load(termId);
         RuleSet rules = load(rulesDir, termScope);
-        if (expectedHash != null && !expectedHash.equals(rules.hash())) {
-            rules.dispose();
-            throw new EvaluationRuns.RunRefused("规则集 " + rulesDir + " 自启用后已被修改（启用时哈希 " + expectedHash.substring(0, 12)
-                    + "…，现在 " + rules.hash().substring(0, 12) + "…）：请重新校验并启用");
-        }
+        refuseIfChangedSinceActivation(rules, rulesDir, expectedHash);
         snapshots.store(rules);
         return submit(runs.start(termId, rules.hash(), scope, startedBy), rules, termScope, executor);
+    }
+
+    private static void refuseIfChangedSinceActivation(RuleSet rules, Path rulesDir, String expectedHash) {
+        if (expectedHash != null && !expectedHash.equals(rules.hash())) {
+            rules.dispose();
+            throw new EvaluationRuns.RunRefused("规则集 " + rulesDir.getFileName() + " 自启用后已被修改（启用时哈希 " + expectedHash.substring(0, 12)
+                    + "…，现在 " + rules.hash().substring(0, 12) + "…）：请重新校验并启用");
+        }
     }
 
     /** Takes an interrupted run back up with the rule-set version it started with, on the executor; refusals reach the caller. */

@@ -11,7 +11,7 @@ import picocli.CommandLine.IFactory;
 /** Runs the command line once the application has started, and hands its exit code to Spring. */
 @Component
 @ConditionalOnProperty(name = "yanxiu.cli.enabled", havingValue = "true", matchIfMissing = true)
-class CommandLineEntry implements CommandLineRunner, ExitCodeGenerator {
+public class CommandLineEntry implements CommandLineRunner, ExitCodeGenerator {
 
     private final YanxiuCommand root;
     private final List<YanxiuSubcommand> subcommands;

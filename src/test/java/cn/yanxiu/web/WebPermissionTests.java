@@ -13,6 +13,7 @@ import cn.yanxiu.accounts.Accounts;
 import cn.yanxiu.credits.CreditLedger;
 import cn.yanxiu.evaluation.EvaluationService;
 import cn.yanxiu.importing.SpreadsheetImporter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -705,6 +706,32 @@ abstract class WebPermissionTests {
         assertThat(activated.getFlashMap().get("ok").toString()).contains("已启用规则集");
         assertThat(jdbc.queryForObject("SELECT rule_set_hash FROM rule_activation WHERE term_id = ?", String.class, WebCounty.TERM))
                 .isEqualTo(county.run().ruleSetHash());
+
+        // the command line's evaluate runs the activated rule set as the database keeps it, and refuses it once edited
+        mvc.perform(as(Who.ADMIN, post("/admin/rules/" + WebCounty.RULES + "/files/duties.drl"))
+                .param("text", storedText("duties.drl") + "\n// 启用后的改动\n").with(csrf())).andReturn();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertThat(command(out, err).execute("evaluate", "--term", WebCounty.TERM)).isEqualTo(1);
+        assertThat(err.toString()).contains("已启用的规则集 " + WebCounty.RULES, "自启用后已被修改");
+        mvc.perform(as(Who.ADMIN, post("/admin/rules/" + WebCounty.RULES + "/files/duties.drl/undo")).with(csrf())).andReturn();
+        assertThat(command(out, err).execute("evaluate", "--term", WebCounty.TERM)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("规则集哈希 " + county.run().ruleSetHash());
+    }
+
+    @Autowired
+    cn.yanxiu.system.YanxiuCommand root;
+    @Autowired
+    List<cn.yanxiu.system.YanxiuSubcommand> subcommands;
+    @Autowired
+    picocli.CommandLine.IFactory factory;
+
+    /** The command line as the jar builds it, run in this process on this test's database. */
+    private picocli.CommandLine command(StringWriter out, StringWriter err) {
+        picocli.CommandLine line = cn.yanxiu.system.CommandLineEntry.build(root, subcommands, factory);
+        line.setOut(new java.io.PrintWriter(out, true));
+        line.setErr(new java.io.PrintWriter(err, true));
+        return line;
     }
 
     @Test
