@@ -24,6 +24,26 @@
     }
   }
 
+  // "What would raise my grade" runs the rules again on the server: asked for when the teacher opens it.
+  var raise = document.querySelector('[data-raise]');
+  if (raise) {
+    raise.addEventListener('toggle', function () {
+      if (!raise.open || raise.getAttribute('data-asked')) { return; }
+      raise.setAttribute('data-asked', '1');
+      var out = document.getElementById('my-raise');
+      fetch(raise.getAttribute('data-raise'), {credentials: 'same-origin'}).then(function (r) {
+        if (r.status === 204) { return '您已是最高一级，或没有可补做的内容。'; }
+        if (!r.ok) { throw new Error(String(r.status)); }
+        return r.text();
+      }).then(function (t) {
+        out.textContent = t;
+        out.className = '';
+      }).catch(function () {
+        out.textContent = '暂时无法推算，请稍后再打开。';
+      });
+    });
+  }
+
   // A running evaluation or import: poll its progress every second, reload when it ends.
   var live = document.querySelector('[data-run-progress]');
   if (live) {

@@ -73,6 +73,19 @@ public class ExplanationService {
      */
     private final cn.yanxiu.system.RecentCache<String, String> raises = new cn.yanxiu.system.RecentCache<>(20_000, java.time.Duration.ofSeconds(SCOPE_SECONDS));
 
+    /**
+     * What would raise the teacher's grade in a completed run, worked out on its own (the teacher's page asks for it
+     * when the teacher opens that section): null when nothing would, or the run holds no result of the teacher.
+     */
+    public String raiseHint(long runId, String teacherId) {
+        EvaluationRuns.Run run = runs.find(runId).filter(EvaluationRuns.Run::completed).orElse(null);
+        if (run == null || jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_result WHERE run_id = ? AND teacher_id = ?", Integer.class, runId,
+                teacherId) == 0) {
+            return null;
+        }
+        return raises.get(run.id() + ":" + teacherId, key -> raise(run, teacherId));
+    }
+
     private String raise(EvaluationRuns.Run run, String teacherId) {
         RuleSet rules = compiled.get(run.ruleSetHash());
         if (rules == null) {

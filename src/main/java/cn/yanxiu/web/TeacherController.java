@@ -55,7 +55,9 @@ class TeacherController {
         List<Long> run = chosen == null ? List.of() : jdbc.queryForList("SELECT r.run_id FROM evaluation_result r JOIN evaluation_run u ON u.id = r.run_id "
                 + "WHERE r.teacher_id = ? AND u.term_id = ? AND u.status = 'COMPLETED' ORDER BY r.run_id DESC", Long.class, id, chosen);
         if (!run.isEmpty()) {
-            model.addAttribute("e", explanations.fromRun(chosen, run.get(0), id, true));
+            // "what would raise" runs the rules again: worked out when the teacher opens that section (/me/raise)
+            model.addAttribute("e", explanations.fromRun(chosen, run.get(0), id, false));
+            model.addAttribute("raiseRun", run.get(0));
         }
         model.addAttribute("entries", ledger.entries(id));
         model.addAttribute("certificates", certificates.heldBy(id));
@@ -63,6 +65,13 @@ class TeacherController {
         model.addAttribute("evidenceRule", appeals.evidenceRule());
         model.addAttribute("activityLinks", true);
         return "me";
+    }
+
+    /** What would raise the teacher's own grade in one of their runs, as the page shows it; 204 when nothing would. */
+    @GetMapping(value = "/me/raise", produces = "text/plain;charset=UTF-8")
+    ResponseEntity<String> raise(@AuthenticationPrincipal SignedIn me, @RequestParam long run) {
+        String hint = explanations.raiseHint(run, me.account().teacherId());
+        return hint == null ? ResponseEntity.noContent().build() : ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "private, max-age=60").body(hint);
     }
 
     @GetMapping("/me/certificates/{serial}")

@@ -231,6 +231,12 @@ class BrowserTests {
             assertThat(b.text(By.id("my-grade"))).contains("您本学期的校本研修评价为");
             assertThat(b.driver().findElements(By.cssSelector("#my-findings li"))).isNotEmpty();
             assertThat(b.driver().findElements(By.cssSelector("#my-activities tr"))).hasSizeGreaterThan(1);
+            // what would raise the grade is worked out when the teacher opens it
+            assertThat(b.driver().findElement(By.id("my-raise")).getAttribute("textContent")).as("not worked out before it is opened").contains("正在");
+            b.find(By.cssSelector("#my-raise-section > summary")).click();
+            org.awaitility.Awaitility.await("the raise hint").atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> b.text(By.id("my-raise")), t -> !t.isBlank() && !t.contains("正在"));
+            assertThat(b.text(By.id("my-raise"))).doesNotContain("暂时无法推算");
             b.screenshot("12-teacher-me");
             if (!serials.isEmpty()) {
                 String href = b.find(By.cssSelector("#my-certificates a")).getAttribute("href");

@@ -332,6 +332,27 @@ abstract class WebPermissionTests {
     }
 
     @Test
+    void whatWouldRaiseTheGradeIsWorkedOutWhenTheTeacherAsksAndOnlyForThemselves(@Autowired cn.yanxiu.evaluation.ExplanationService explanations)
+            throws Exception {
+        String page = mvc.perform(as(Who.TEACHER, get("/me"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("正在按本学期的规则推算");
+        java.util.regex.Matcher asked = java.util.regex.Pattern.compile("data-raise=\"/me/raise\\?run=(\\d+)\"").matcher(page);
+        assertThat(asked.find()).as("the page asks for the hint of its run").isTrue();
+        long run = Long.parseLong(asked.group(1));
+
+        expect("怎样提高一级", () -> get("/me/raise").param("run", "999999"), 302, 403, 403, 204, 204);
+        MvcResult mine = mvc.perform(as(Who.TEACHER, get("/me/raise").param("run", String.valueOf(run)))).andReturn();
+        String hint = explanations.raiseHint(run, county.teacher().username());
+        assertThat(mine.getResponse().getStatus()).isEqualTo(hint == null ? 204 : 200);
+        assertThat(mine.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(hint == null ? "" : hint);
+        assertThat(status(as(Who.TEACHER, get("/me/raise").param("run", "x")))).isIn(400, 404);
+
+        // a teacher whose grade is not the top one is told what to add
+        String lowest = jdbc.queryForObject("SELECT MIN(teacher_id) FROM evaluation_result WHERE run_id = ? AND grade = '不合格'", String.class, run);
+        assertThat(explanations.raiseHint(run, lowest)).isNotBlank();
+    }
+
+    @Test
     void eachSchoolsCertificateZipDownloadsFromTheRunPage() throws Exception {
         long run = county.run().id();
         // one teacher outside the group leader's school, so the approval tests keep their queues
