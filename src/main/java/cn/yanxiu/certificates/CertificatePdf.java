@@ -6,7 +6,6 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,7 +38,32 @@ final class CertificatePdf {
     private CertificatePdf() {
     }
 
+    /**
+     * Parsed copies of the font, each used by one drawing at a time (the font's reader is not shared between
+     * threads). Parsing the 3 MB font for every certificate filled a web instance's heap when a county's teachers
+     * downloaded theirs in the same minutes.
+     */
+    private static final java.util.concurrent.BlockingQueue<org.apache.fontbox.ttf.TrueTypeFont> PARSED = new java.util.concurrent.LinkedBlockingQueue<>();
+    /** More drawings at once than this parse a copy of their own and drop it afterwards. */
+    private static final int KEPT_PARSED = Math.max(2, Runtime.getRuntime().availableProcessors());
+
     static void write(CertificateContent c, String verifyUrl, Path file) throws IOException {
+        org.apache.fontbox.ttf.TrueTypeFont parsed = PARSED.poll();
+        if (parsed == null) {
+            parsed = parse();
+        }
+        try {
+            write(c, verifyUrl, file, parsed);
+        } finally {
+            if (PARSED.size() < KEPT_PARSED) {
+                PARSED.offer(parsed);
+            } else {
+                parsed.close();
+            }
+        }
+    }
+
+    private static void write(CertificateContent c, String verifyUrl, Path file, org.apache.fontbox.ttf.TrueTypeFont parsed) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage(new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth()));
             doc.addPage(page);
@@ -47,7 +71,8 @@ final class CertificatePdf {
             info.setTitle("校本研修合格证书 " + c.serial());
             info.setSubject(c.teacherName() + " " + c.termName());
             doc.setDocumentInformation(info);
-            PDType0Font font = PDType0Font.load(doc, new ByteArrayInputStream(FONT), true);
+            // the font is subset when the document is saved, so the parsed copy stays this drawing's until then
+            PDType0Font font = PDType0Font.load(doc, parsed, true);
             float width = page.getMediaBox().getWidth();
             float height = page.getMediaBox().getHeight();
             try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
@@ -194,10 +219,14 @@ final class CertificatePdf {
 
     private static org.apache.fontbox.ttf.CmapLookup cmap() {
         try {
-            return new org.apache.fontbox.ttf.TTFParser().parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(FONT)).getUnicodeCmapLookup();
+            return parse().getUnicodeCmapLookup();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static org.apache.fontbox.ttf.TrueTypeFont parse() throws IOException {
+        return new org.apache.fontbox.ttf.TTFParser().parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(FONT));
     }
 
     private static byte[] loadFont() {

@@ -301,8 +301,7 @@ public class Certificates {
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getBigDecimal(9), rs.getBigDecimal(10),
                         rs.getTimestamp(11).toInstant(), rs.getString(12)), serial).stream().findFirst()
                 .orElseThrow(() -> new CertificateRefused("没有有效的证书 " + serial + "（不存在或已撤销；撤销的证书不再提供下载）"));
-        Map<ActivityType, BigDecimal> hours = HoursByKind.of(jdbc, c.termId(), cn.yanxiu.accounts.Scope.school(c.schoolId()))
-                .getOrDefault(c.teacherId(), Map.of());
+        Map<ActivityType, BigDecimal> hours = HoursByKind.ofTeacher(jdbc, c.termId(), c.teacherId());
         String issuer = issuerFor(c.schoolId());
         // drawn again only when something printed on it changed (a revoked one never got this far)
         return drawn.get(String.join("|", c.toString(), labelled(hours).toString(), issuer, verifyBase), key -> {

@@ -18,6 +18,15 @@ public final class HoursByKind {
         return of(jdbc, termId, schoolId == null ? cn.yanxiu.accounts.Scope.PROVINCE : cn.yanxiu.accounts.Scope.school(schoolId));
     }
 
+    /** One teacher's hours in a term by kind (a certificate drawn for one teacher reads only their own activities). */
+    public static Map<ActivityType, BigDecimal> ofTeacher(JdbcTemplate jdbc, String termId, String teacherId) {
+        Map<ActivityType, BigDecimal> hours = new EnumMap<>(ActivityType.class);
+        jdbc.query("SELECT type, SUM(hours) FROM activity WHERE teacher_id = ? AND term_id = ? AND hours > 0 GROUP BY type", rs -> {
+            hours.put(ActivityType.valueOf(rs.getString(1)), rs.getBigDecimal(2));
+        }, teacherId, termId);
+        return hours;
+    }
+
     /** The same for the teachers inside a scope. */
     public static Map<String, Map<ActivityType, BigDecimal>> of(JdbcTemplate jdbc, String termId, cn.yanxiu.accounts.Scope scope) {
         String schoolCondition = " AND " + scope.sql("t.school_id");

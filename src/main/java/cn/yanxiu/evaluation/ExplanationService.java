@@ -52,9 +52,11 @@ public class ExplanationService {
         Map<String, Object> row = jdbc.queryForList("SELECT * FROM evaluation_result WHERE run_id = ? AND teacher_id = ?", run.id(), teacherId)
                 .stream().findFirst().orElseThrow(() -> new IllegalArgumentException("运行 #" + run.id() + " 中没有教师 " + teacherId));
         List<LocatedFile> files = located(run.ruleSetHash());
-        Function<String, String> locate = rule -> files.stream()
-                .map(f -> RuleLocations.find(rule, f.name(), f.text(), f.sheet() == null ? null : (java.util.function.Supplier<String>) f::sheet))
-                .filter(java.util.Objects::nonNull).findFirst().orElse("?");
+        // a version's files never change: each rule is looked up in them once
+        Map<String, String> known = ruleLocations.computeIfAbsent(run.ruleSetHash(), h -> new java.util.concurrent.ConcurrentHashMap<>());
+        Function<String, String> locate = rule -> known.computeIfAbsent(rule, r -> files.stream()
+                .map(f -> RuleLocations.find(r, f.name(), f.text(), f.sheet() == null ? null : (java.util.function.Supplier<String>) f::sheet))
+                .filter(java.util.Objects::nonNull).findFirst().orElse("?"));
         ResultDocuments.Documents documents = ResultDocuments.read(jdbc, run.id(), row);
         Map<String, Object> trace = ResultRows.JSON.readValue(documents.trace(), MAP);
         String raise = withRaise ? raises.get(run.id() + ":" + teacherId, key -> raise(run, teacherId)) : null;
@@ -102,9 +104,13 @@ public class ExplanationService {
     /** Rule-set versions never change, so what is read from a version's files is kept (a few versions at most). */
     private final Map<String, List<LocatedFile>> locatedFiles = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Where each rule of a version is written, as looked up (rule → file:line or table cell). */
+    private final Map<String, Map<String, String>> ruleLocations = new java.util.concurrent.ConcurrentHashMap<>();
+
     private List<LocatedFile> located(String hash) {
         if (locatedFiles.size() > 8) {
             locatedFiles.clear();
+            ruleLocations.clear();
         }
         return locatedFiles.computeIfAbsent(hash, h -> snapshots.files(h).stream().map(f -> new LocatedFile(f.name(), f.text(),
                 f.name().endsWith(".xlsx") ? RuleLocations.firstSheet(f.content()) : null)).toList());
