@@ -28,7 +28,8 @@ import org.springframework.util.FileSystemUtils;
 /**
  * The rule-set folders as the database keeps them, so that every instance edits, checks and runs the same
  * files. The engine reads folders, so a folder is checked out to a local directory named by its content
- * (a new edit gives a new directory; a directory is never changed once written). On first use an empty
+ * (a new edit gives a new directory; a directory is never changed once written), under this process's own
+ * temporary directory unless {@code yanxiu.rules.cache} names one. On first use an empty
  * database takes the folders found under {@code yanxiu.rules.root}; later changes come only through the
  * pages, {@code rules import} or the new-year step.
  */
@@ -54,7 +55,21 @@ public class RuleFolders {
         this.transactions = transactions;
         this.audit = audit;
         this.seedRoot = seedRoot;
-        this.cache = cache.isBlank() ? Path.of(System.getProperty("java.io.tmpdir"), "yanxiu-rule-folders") : Path.of(cache);
+        this.cache = cache.isBlank() ? privateCache() : Path.of(cache);
+    }
+
+    /**
+     * This process's own directory for checkouts (owner-only, removed when the process ends): a checkout is trusted
+     * by its name, so no other user of the machine may write there.
+     */
+    private static Path privateCache() {
+        try {
+            Path dir = Files.createTempDirectory("yanxiu-rule-folders");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(dir.toFile())));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** One stored file, without its content. */
