@@ -40,26 +40,42 @@ final class CertificatePdf {
 
     /**
      * Parsed copies of the font, each used by one drawing at a time (the font's reader is not shared between
-     * threads). Parsing the 3 MB font for every certificate filled a web instance's heap when a county's teachers
-     * downloaded theirs in the same minutes.
+     * threads), at most one per core: a drawing waits for a free copy rather than parsing its own. Parsing the
+     * 3 MB font for every certificate filled a web instance's heap when a county's teachers downloaded theirs in
+     * the same minutes.
      */
     private static final java.util.concurrent.BlockingQueue<org.apache.fontbox.ttf.TrueTypeFont> PARSED = new java.util.concurrent.LinkedBlockingQueue<>();
-    /** More drawings at once than this parse a copy of their own and drop it afterwards. */
-    private static final int KEPT_PARSED = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private static final java.util.concurrent.atomic.AtomicInteger PARSED_COUNT = new java.util.concurrent.atomic.AtomicInteger();
+    private static final int MAX_PARSED = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     static void write(CertificateContent c, String verifyUrl, Path file) throws IOException {
-        org.apache.fontbox.ttf.TrueTypeFont parsed = PARSED.poll();
-        if (parsed == null) {
-            parsed = parse();
-        }
+        org.apache.fontbox.ttf.TrueTypeFont parsed = borrowFont();
         try {
             write(c, verifyUrl, file, parsed);
         } finally {
-            if (PARSED.size() < KEPT_PARSED) {
-                PARSED.offer(parsed);
-            } else {
-                parsed.close();
+            PARSED.offer(parsed);
+        }
+    }
+
+    private static org.apache.fontbox.ttf.TrueTypeFont borrowFont() throws IOException {
+        org.apache.fontbox.ttf.TrueTypeFont free = PARSED.poll();
+        if (free != null) {
+            return free;
+        }
+        if (PARSED_COUNT.incrementAndGet() <= MAX_PARSED) {
+            try {
+                return parse();
+            } catch (IOException | RuntimeException e) {
+                PARSED_COUNT.decrementAndGet();
+                throw e;
             }
+        }
+        PARSED_COUNT.decrementAndGet();
+        try {
+            return PARSED.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("等待字体时被中断");
         }
     }
 
