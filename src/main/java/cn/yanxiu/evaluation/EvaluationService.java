@@ -174,9 +174,23 @@ public class EvaluationService implements RunningRuleSets.RunRestorer {
             runs.interrupt(run.id());
             throw new EvaluationRuns.RunRefused("运行 #" + run.id() + " 中断：" + e.getMessage() + "；可用 evaluate --resume " + run.id() + " 继续");
         } finally {
-            heartbeat.shutdownNow();
+            stop(heartbeat);
             running.release(run.id());
             rules.dispose();
+        }
+    }
+
+    /**
+     * Stops the heartbeat without interrupting a beat under way: an interrupt that lands while the embedded H2
+     * writes its file closes the file for the whole process (every later statement then fails with "Writing to
+     * FileChannelImpl failed"), which once ended a resumed run's command after the run had completed.
+     */
+    private static void stop(ScheduledExecutorService heartbeat) {
+        heartbeat.shutdown();
+        try {
+            heartbeat.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -85,6 +85,13 @@ public class RuleSetWorkspace {
         return checkout(name).dir();
     }
 
+    /** Reading a file needs the folder to exist, not a local copy of it. */
+    private void requireStored(String name) {
+        if (name == null || !RuleFolders.FOLDER.matcher(name).matches() || !store.exists(name)) {
+            throw new RuleEditRefused("没有规则集文件夹 " + name, List.of());
+        }
+    }
+
     private RuleFolders.Checkout checkout(String name) {
         if (name == null || !RuleFolders.FOLDER.matcher(name).matches()) {
             throw new RuleEditRefused("没有规则集文件夹 " + name, List.of());
@@ -98,7 +105,7 @@ public class RuleSetWorkspace {
 
     /** The folder's own files (the manifest, DRL files and decision tables; the tests have their own page). */
     public List<FileInfo> files(String folderName) {
-        checkout(folderName);
+        requireStored(folderName);
         return store.files(folderName).stream().filter(f -> !f.name().contains("/"))
                 .map(f -> new FileInfo(f.name(), f.bytes(), f.name().endsWith(".xlsx"))).toList();
     }
@@ -117,7 +124,7 @@ public class RuleSetWorkspace {
     }
 
     private byte[] bytes(String folderName, String name, String asked) {
-        checkout(folderName);
+        requireStored(folderName);
         return store.content(folderName, name).orElseThrow(() -> new RuleEditRefused("规则集中没有文件 " + asked, List.of()));
     }
 
@@ -333,7 +340,7 @@ public class RuleSetWorkspace {
 
     /** Writes a stored folder to {@code root}/{@code folderName}; the number of files written. */
     public int exportFolder(String folderName, Path root) {
-        checkout(folderName);
+        requireStored(folderName);
         return store.export(folderName, root.resolve(folderName));
     }
 
