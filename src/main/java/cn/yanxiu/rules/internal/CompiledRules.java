@@ -39,6 +39,12 @@ public final class CompiledRules {
 
     static {
         System.setProperty("drools.kbuilder.severity.duplicateRule", "ERROR");
+        // the engine's own parallel build of a rule set's rules is not thread-safe when rules have errors
+        // (a ConcurrentModificationException in the executable model's ModelGenerator, apache/incubator-kie
+        // #6706); the two builds already run side by side, so each builds its rules on one thread
+        if (System.getProperty("drools.parallelRulesBuildThreshold") == null) {
+            System.setProperty("drools.parallelRulesBuildThreshold", "-1");
+        }
     }
 
     private final KieBase kieBase;
