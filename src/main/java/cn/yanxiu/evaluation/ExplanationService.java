@@ -51,10 +51,9 @@ public class ExplanationService {
         }
         Map<String, Object> row = jdbc.queryForList("SELECT * FROM evaluation_result WHERE run_id = ? AND teacher_id = ?", run.id(), teacherId)
                 .stream().findFirst().orElseThrow(() -> new IllegalArgumentException("运行 #" + run.id() + " 中没有教师 " + teacherId));
-        List<LocatedFile> files = located(run.ruleSetHash());
+        Located located = located(run.ruleSetHash());
         // a version's files never change: each rule is looked up in them once
-        Map<String, String> known = ruleLocations.computeIfAbsent(run.ruleSetHash(), h -> new java.util.concurrent.ConcurrentHashMap<>());
-        Function<String, String> locate = rule -> known.computeIfAbsent(rule, r -> files.stream()
+        Function<String, String> locate = rule -> located.rules().computeIfAbsent(rule, r -> located.files().stream()
                 .map(f -> RuleLocations.find(r, f.name(), f.text(), f.sheet() == null ? null : (java.util.function.Supplier<String>) f::sheet))
                 .filter(java.util.Objects::nonNull).findFirst().orElse("?"));
         ResultDocuments.Documents documents = ResultDocuments.read(jdbc, run.id(), row);
@@ -101,19 +100,19 @@ public class ExplanationService {
     private record LocatedFile(String name, String text, String sheet) {
     }
 
+    /** A version's files, and where each rule of it is written as looked up so far (rule → file:line or table cell). */
+    private record Located(List<LocatedFile> files, Map<String, String> rules) {
+    }
+
     /** Rule-set versions never change, so what is read from a version's files is kept (a few versions at most). */
-    private final Map<String, List<LocatedFile>> locatedFiles = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Located> locatedFiles = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Where each rule of a version is written, as looked up (rule → file:line or table cell). */
-    private final Map<String, Map<String, String>> ruleLocations = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private List<LocatedFile> located(String hash) {
+    private Located located(String hash) {
         if (locatedFiles.size() > 8) {
             locatedFiles.clear();
-            ruleLocations.clear();
         }
-        return locatedFiles.computeIfAbsent(hash, h -> snapshots.files(h).stream().map(f -> new LocatedFile(f.name(), f.text(),
-                f.name().endsWith(".xlsx") ? RuleLocations.firstSheet(f.content()) : null)).toList());
+        return locatedFiles.computeIfAbsent(hash, h -> new Located(snapshots.files(h).stream().map(f -> new LocatedFile(f.name(), f.text(),
+                f.name().endsWith(".xlsx") ? RuleLocations.firstSheet(f.content()) : null)).toList(), new java.util.concurrent.ConcurrentHashMap<>()));
     }
 
     /** A term's group and school figures change only with an import: reading them once a minute is fresh enough for "what would raise". */

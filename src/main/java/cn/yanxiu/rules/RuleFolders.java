@@ -119,9 +119,10 @@ public class RuleFolders {
         if (listed.isEmpty()) {
             throw new FolderRefused("没有规则集文件夹 " + folder);
         }
-        Path dir = cache.resolve(version(listed)).resolve(folder);
+        String listedVersion = version(listed);
+        Path dir = cache.resolve(listedVersion).resolve(folder);
         if (Files.isDirectory(dir)) {
-            return new Checkout(dir, version(listed));
+            return new Checkout(dir, listedVersion);
         }
         // read the contents in one query; what is written is named by what was read (an edit may have come in between)
         Map<String, byte[]> contents = new TreeMap<>();
@@ -143,21 +144,11 @@ public class RuleFolders {
     public void replace(String folder, String file, String expectedVersion, byte[] content, String by) {
         requireFile(file);
         transactions.executeWithoutResult(status -> {
-            Map<String, String> now = new TreeMap<>();
-            jdbc.query("SELECT file_name, content_hash FROM rule_file WHERE rules_folder = ? FOR UPDATE",
-                    rs -> {
-                        now.put(rs.getString(1), rs.getString(2));
-                    }, folder);
+            Map<String, String> now = lockedHashes(folder);
             if (!versionOfHashes(now).equals(expectedVersion)) {
                 throw new FolderRefused("规则集 " + folder + " 在您编辑期间已被他人修改，" + file + " 未保存：请重新打开后再改");
             }
-            byte[] before = now.containsKey(file) ? stored(folder, file) : null;
-            jdbc.update("INSERT INTO rule_file_revision (rules_folder, file_name, content, saved_by, saved_at) VALUES (?, ?, ?, ?, ?)",
-                    folder, file, before, by, Timestamp.from(Instant.now()));
-            jdbc.update("DELETE FROM rule_file WHERE rules_folder = ? AND file_name = ?", folder, file);
-            if (content != null) {
-                insert(folder, file, content, by);
-            }
+            change(folder, file, now.containsKey(file), content, by, Timestamp.from(Instant.now()), true);
         });
     }
 
@@ -175,10 +166,7 @@ public class RuleFolders {
         List<String> changed = new ArrayList<>();
         try {
             transactions.executeWithoutResult(status -> {
-                Map<String, String> now = new TreeMap<>();
-                jdbc.query("SELECT file_name, content_hash FROM rule_file WHERE rules_folder = ? FOR UPDATE", rs -> {
-                    now.put(rs.getString(1), rs.getString(2));
-                }, folder);
+                Map<String, String> now = lockedHashes(folder);
                 if (mustBeNew && !now.isEmpty()) {
                     throw new FolderRefused("规则集文件夹 " + folder + " 已存在");
                 }
@@ -188,14 +176,7 @@ public class RuleFolders {
                     if (content != null && RuleSetFiles.sha256(content).equals(now.get(name))) {
                         continue;
                     }
-                    if (!mustBeNew) {
-                        jdbc.update("INSERT INTO rule_file_revision (rules_folder, file_name, content, saved_by, saved_at) VALUES (?, ?, ?, ?, ?)",
-                                folder, name, now.containsKey(name) ? stored(folder, name) : null, by, at);
-                    }
-                    jdbc.update("DELETE FROM rule_file WHERE rules_folder = ? AND file_name = ?", folder, name);
-                    if (content != null) {
-                        insert(folder, name, content, by);
-                    }
+                    change(folder, name, now.containsKey(name), content, by, at, !mustBeNew);
                     changed.add(name);
                 }
                 if (!changed.isEmpty()) {
@@ -275,6 +256,27 @@ public class RuleFolders {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Each stored file's hash, the folder's rows locked until the transaction ends (one writer per folder). */
+    private Map<String, String> lockedHashes(String folder) {
+        Map<String, String> hashes = new TreeMap<>();
+        jdbc.query("SELECT file_name, content_hash FROM rule_file WHERE rules_folder = ? FOR UPDATE", rs -> {
+            hashes.put(rs.getString(1), rs.getString(2));
+        }, folder);
+        return hashes;
+    }
+
+    /** Replaces (null content: removes) one file inside the caller's transaction, its old content kept for undo when asked. */
+    private void change(String folder, String file, boolean existed, byte[] content, String by, Timestamp at, boolean keepRevision) {
+        if (keepRevision) {
+            jdbc.update("INSERT INTO rule_file_revision (rules_folder, file_name, content, saved_by, saved_at) VALUES (?, ?, ?, ?, ?)",
+                    folder, file, existed ? stored(folder, file) : null, by, at);
+        }
+        jdbc.update("DELETE FROM rule_file WHERE rules_folder = ? AND file_name = ?", folder, file);
+        if (content != null) {
+            insert(folder, file, content, by);
         }
     }
 
