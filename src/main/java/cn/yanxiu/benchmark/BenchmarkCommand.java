@@ -174,12 +174,10 @@ class BenchmarkCommand implements Callable<Integer>, YanxiuSubcommand {
     /** Single-threaded, on cases already in memory, after warm-up: the engines alone, no database. */
     private Engines compareEngines(TermScope scope, PrintWriter out) throws IOException {
         List<String> schools = jdbc.queryForList("SELECT id FROM school ORDER BY id", String.class);
-        TeacherCaseReader reader = new TeacherCaseReader(jdbc, scope, schools, 500, null);
-        List<TeacherCase> cases = new ArrayList<>();
-        for (List<TeacherCase> page = reader.nextPage(); !page.isEmpty() && cases.size() < engineSample; page = reader.nextPage()) {
-            cases.addAll(page);
+        List<TeacherCase> cases;
+        try (TeacherCaseReader reader = new TeacherCaseReader(jdbc, scope, schools, null)) {
+            cases = reader.nextPage(engineSample);
         }
-        cases = cases.subList(0, Math.min(engineSample, cases.size()));
         ThreePolicyParameters parameters = ThreePolicyParameters.load();
         Function<TeacherCase, ThreePolicyResult> java = ThreePolicyEvaluators.plainJava(parameters);
         Function<TeacherCase, ThreePolicyResult> drools = ThreePolicyEvaluators.drools(parameters);

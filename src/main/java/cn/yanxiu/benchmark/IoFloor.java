@@ -42,8 +42,8 @@ final class IoFloor {
             List<Future<?>> work = new ArrayList<>();
             for (List<String> schools : shares) {
                 work.add(pool.submit(() -> {
-                    TeacherCaseReader reader = new TeacherCaseReader(jdbc, scope, schools, pageSize, null);
-                    for (List<TeacherCase> page = reader.nextPage(); !page.isEmpty(); page = reader.nextPage()) {
+                    try (TeacherCaseReader reader = new TeacherCaseReader(jdbc, scope, schools, null)) {
+                    for (List<TeacherCase> page = reader.nextPage(pageSize); !page.isEmpty(); page = reader.nextPage(pageSize)) {
                         List<Object[]> rows = new ArrayList<>(page.size());
                         for (TeacherCase c : page) {
                             rows.add(new Object[] {runId, c.teacher().getId(), c.teacher().getSchoolId(), c.activities().size(), DETAILS});
@@ -52,6 +52,7 @@ final class IoFloor {
                                 + "grade_level, vetoed, hours_recognised, credits, certificate, findings_json, score_lines_json, eligibility_json, trace_json, "
                                 + "details) VALUES (?, ?, ?, ?, FALSE, 0, 0, FALSE, '', '', '', '', ?)", rows));
                         written.addAndGet(rows.size());
+                    }
                     }
                     return null;
                 }));

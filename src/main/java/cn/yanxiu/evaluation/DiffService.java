@@ -41,11 +41,10 @@ public class DiffService {
             TermScope scope = scopes.load(termId);
             List<String> schools = jdbc.queryForList("SELECT s.id FROM school s WHERE " + reach.sql("s.id") + " ORDER BY s.id", String.class, reach.args());
             Map<String, String[]> names = names();
-            TeacherCaseReader reader = new TeacherCaseReader(jdbc, scope, schools, 500, null);
             List<GradeDiff.Change> changes = new ArrayList<>();
             int teachers = 0;
-            for (List<TeacherCase> page = reader.nextPage(); !page.isEmpty(); page = reader.nextPage()) {
-                for (TeacherCase c : page) {
+            try (TeacherCaseReader reader = new TeacherCaseReader(jdbc, scope, schools, null)) {
+                for (TeacherCase c = reader.next(); c != null; c = reader.next()) {
                     teachers++;
                     String[] n = names.get(c.teacher().getId());
                     GradeDiff.Change change = GradeDiff.compare(c.teacher().getId(), n[0], n[1], ResultSides.of(a.evaluate(c)), ResultSides.of(b.evaluate(c)));

@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class FactRows {
 
     private static final int BATCH = 1000;
+    private static final int BULK = 10_000;
     private final JdbcTemplate jdbc;
     private final String table;
     private final List<String> columns;
@@ -32,6 +33,8 @@ final class FactRows {
     private final Map<String, Integer> occurrences = new HashMap<>();
     private final List<Object[]> pending = new ArrayList<>();
     private final MessageDigest sha256;
+    private final BulkLoad bulk;
+    private int sent;
     private int inserted;
     private int skipped;
     private int replaced;
@@ -41,6 +44,7 @@ final class FactRows {
         this.table = table;
         this.columns = columns;
         this.sourceFile = sourceFile;
+        this.bulk = BulkLoad.of(jdbc);
         try {
             this.sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -63,15 +67,40 @@ final class FactRows {
         row[values.length] = HexFormat.of().formatHex(digest, 0, 24);
         row[values.length + 1] = sourceFile;
         pending.add(row);
-        if (pending.size() >= BATCH) {
-            flush();
+        if (pending.size() >= (bulk != null ? BULK : BATCH)) {
+            send();
         }
     }
 
+    /** Writes what is pending; at the end of the file, also waits until every row is stored. */
     void flush() {
+        send();
+        if (bulk != null) {
+            inserted = bulk.finish();
+            skipped = sent - inserted;
+        }
+    }
+
+    private void send() {
         if (pending.isEmpty()) {
             return;
         }
+        List<String> all = new ArrayList<>(columns);
+        all.add("record_key");
+        all.add("source_file");
+        sent += pending.size();
+        if (bulk != null) {
+            bulk.submit(table, all, List.copyOf(pending));
+        } else {
+            int stored = insertNew(all);
+            inserted += stored;
+            skipped += pending.size() - stored;
+        }
+        pending.clear();
+    }
+
+    /** Inserts the pending rows whose key is not stored yet; returns how many. */
+    private int insertNew(List<String> all) {
         int keyIndex = columns.size();
         String marks = String.join(",", Collections.nCopies(pending.size(), "?"));
         Set<String> existing = new HashSet<>(jdbc.queryForList(
@@ -79,15 +108,10 @@ final class FactRows {
                 pending.stream().map(r -> r[keyIndex]).toArray()));
         List<Object[]> inserts = pending.stream().filter(r -> !existing.contains((String) r[keyIndex])).toList();
         if (!inserts.isEmpty()) {
-            List<String> all = new ArrayList<>(columns);
-            all.add("record_key");
-            all.add("source_file");
             jdbc.batchUpdate("INSERT INTO " + table + " (" + String.join(",", all) + ") VALUES ("
                     + String.join(",", Collections.nCopies(all.size(), "?")) + ")", inserts);
         }
-        inserted += inserts.size();
-        skipped += pending.size() - inserts.size();
-        pending.clear();
+        return inserts.size();
     }
 
     int inserted() {

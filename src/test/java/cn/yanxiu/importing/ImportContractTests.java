@@ -351,6 +351,47 @@ abstract class ImportContractTests {
         assertThat(count("activity") + count("teacher") + count("score_record")).isEqualTo(before);
     }
 
+    /** True where the rows go in through LOAD DATA (the mysql profile's settings), false where as inserts. */
+    abstract boolean loadsInBulk();
+
+    @Test
+    void rowsGoInThroughTheWriterThisDatabaseIsConfiguredFor(@Autowired org.springframework.transaction.PlatformTransactionManager transactions) {
+        var inTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        Boolean bulk = inTransaction.execute(s -> BulkLoad.of(jdbc) != null);
+        assertThat(bulk).isEqualTo(loadsInBulk());
+        assertThat(BulkLoad.of(jdbc)).as("outside a transaction a file could not go in whole or not at all").isNull();
+    }
+
+    @Test
+    void aNoteComesBackExactlyWhateverItsCharacters() throws IOException {
+        String note = "制表\t符、换行\n第二行、反斜杠\\N 与 \\t、引号'\"、\\、末尾空格 ";
+        Path file = dir.resolve("notes.csv");
+        Files.writeString(file, ACTIVITY_HEADER + "\n" + "T1,2025-2026-1,听课,2025-09-10,,3,\"" + note.replace("\"", "\"\"") + "\"\n",
+                StandardCharsets.UTF_8);
+        assertThat(importOne(file).problems()).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT note FROM activity", String.class)).isEqualTo(note.strip());
+    }
+
+    @Test
+    void aFileLongerThanOneWriteGoesInWholeOrNotAtAll() throws IOException {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(ACTIVITY_HEADER);
+        for (int i = 0; i < 45_000; i++) {
+            lines.add("T" + (1 + i % 2) + ",2025-2026-1,自学," + java.time.LocalDate.of(2025, 9, 1).plusDays(i % 120) + ",0.5,1,第" + i + "条");
+        }
+        Path file = dir.resolve("long.csv");
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        Files.writeString(file, "T1,2025-2026-1,自学,2025-09-10,半小时,1,\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        ImportResult refused = importOne(file);
+        assertThat(refused.problems()).singleElement().satisfies(p -> assertThat(p.toString()).contains("45002").contains("学时"));
+        assertThat(count("activity")).isZero();
+
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        assertThat(importOne(file).problems()).isEmpty();
+        assertThat(count("activity")).isEqualTo(45_000);
+        assertThat(jdbc.queryForObject("SELECT SUM(hours) FROM activity", Double.class)).isEqualTo(22_500.0);
+    }
+
     private ImportResult importOne(Path file) {
         List<ImportResult> results = importer.importFiles(List.of(file));
         assertThat(results).hasSize(1);

@@ -5,4 +5,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 /** The import contract on the embedded H2 database. */
 @SpringBootTest
 class ImportH2IntegrationTests extends ImportContractTests {
+
+    @Override
+    boolean loadsInBulk() {
+        return false;
+    }
 }

@@ -11,4 +11,9 @@ import org.springframework.boot.test.context.SpringBootTest;
     "spring.datasource.password="})
 @EnabledIf(value = "cn.yanxiu.support.Databases#mariadbReachable", disabledReason = "no MariaDB/MySQL on 127.0.0.1:3306")
 class ImportMariaDbIntegrationTests extends ImportContractTests {
+
+    @Override
+    boolean loadsInBulk() {
+        return true;
+    }
 }

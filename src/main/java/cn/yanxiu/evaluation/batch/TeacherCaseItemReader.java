@@ -3,8 +3,6 @@ package cn.yanxiu.evaluation.batch;
 import cn.yanxiu.evaluation.TeacherCaseReader;
 import cn.yanxiu.evaluation.TermScope;
 import cn.yanxiu.rules.TeacherCase;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import org.springframework.batch.item.ExecutionContext;
 import org.springframework.batch.item.ItemStreamReader;
@@ -18,12 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class TeacherCaseItemReader implements ItemStreamReader<TeacherCase> {
 
     private static final String LAST_ID = "lastTeacherId";
-    private static final int PAGE = 500;
 
     private final JdbcTemplate jdbc;
     private final TermScope scope;
     private final List<String> schoolIds;
-    private final Deque<TeacherCase> page = new ArrayDeque<>();
     private TeacherCaseReader reader;
     private String lastHandedOut = "";
 
@@ -36,15 +32,12 @@ class TeacherCaseItemReader implements ItemStreamReader<TeacherCase> {
     @Override
     public void open(ExecutionContext context) {
         lastHandedOut = context.getString(LAST_ID, "");
-        reader = new TeacherCaseReader(jdbc, scope, schoolIds, PAGE, lastHandedOut);
+        reader = new TeacherCaseReader(jdbc, scope, schoolIds, lastHandedOut);
     }
 
     @Override
     public TeacherCase read() {
-        if (page.isEmpty()) {
-            page.addAll(reader.nextPage());
-        }
-        TeacherCase next = page.poll();
+        TeacherCase next = reader.next();
         if (next != null) {
             lastHandedOut = next.teacher().getId();
         }
@@ -54,5 +47,12 @@ class TeacherCaseItemReader implements ItemStreamReader<TeacherCase> {
     @Override
     public void update(ExecutionContext context) {
         context.putString(LAST_ID, lastHandedOut);
+    }
+
+    @Override
+    public void close() {
+        if (reader != null) {
+            reader.close();
+        }
     }
 }
