@@ -9,6 +9,7 @@ import cn.yanxiu.rules.vocabulary.EthicsRecord;
 import cn.yanxiu.rules.vocabulary.Score;
 import cn.yanxiu.rules.vocabulary.Teacher;
 import cn.yanxiu.rules.vocabulary.Term;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -174,14 +175,14 @@ public final class TeacherCaseReader implements AutoCloseable {
             try {
                 activities = open("SELECT t.id, a.type, a.activity_date, a.hours, a.quantity FROM teacher t "
                         + "JOIN activity a ON a.teacher_id = t.id AND a.term_id = ? WHERE " + condition + " ORDER BY t.id", termId, args,
-                        rs -> new Activity(rs.getString(1), ActivityType.valueOf(rs.getString(2)).label(), rs.getObject(3, LocalDate.class),
+                        (rs, teacherId) -> new Activity(teacherId, ActivityType.valueOf(rs.getString(2)).label(), rs.getObject(3, LocalDate.class),
                                 rs.getDouble(4), rs.getInt(5)));
                 scores = open("SELECT t.id, s.kind, s.score FROM teacher t JOIN score_record s ON s.teacher_id = t.id AND s.term_id = ? WHERE "
                         + condition + " ORDER BY t.id", termId, args,
-                        rs -> new Score(rs.getString(1), ScoreKind.valueOf(rs.getString(2)).label(), rs.getDouble(3)));
+                        (rs, teacherId) -> new Score(teacherId, ScoreKind.valueOf(rs.getString(2)).label(), rs.getDouble(3)));
                 ethics = open("SELECT t.id, e.standard_met, e.recorded_on, e.description FROM teacher t JOIN ethics_record e ON e.teacher_id = t.id "
                         + "AND e.term_id = ? WHERE " + condition + " ORDER BY t.id", termId, args,
-                        rs -> new EthicsRecord(rs.getString(1), rs.getBoolean(2), rs.getObject(3, LocalDate.class), rs.getString(4)));
+                        (rs, teacherId) -> new EthicsRecord(teacherId, rs.getBoolean(2), rs.getObject(3, LocalDate.class), rs.getString(4)));
             } catch (RuntimeException e) {
                 close();
                 throw e;
@@ -241,7 +242,8 @@ public final class TeacherCaseReader implements AutoCloseable {
     private abstract static class Facts<T> implements AutoCloseable {
 
         interface Mapper<T> {
-            T map(ResultSet rs) throws SQLException;
+            /** The fact of the current row, whose teacher (column 1) is {@code teacherId}. */
+            T map(ResultSet rs, String teacherId) throws SQLException;
         }
 
         /** The facts of this teacher; every teacher of the window is asked once, in order. */
@@ -256,7 +258,8 @@ public final class TeacherCaseReader implements AutoCloseable {
         static <T> Facts<T> held(JdbcTemplate jdbc, String sql, Object[] args, Mapper<T> mapper) {
             Map<String, List<T>> byTeacher = new HashMap<>();
             jdbc.query(sql, rs -> {
-                byTeacher.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(mapper.map(rs));
+                String teacherId = rs.getString(1);
+                byTeacher.computeIfAbsent(teacherId, k -> new ArrayList<>()).add(mapper.map(rs, teacherId));
             }, args);
             return new Facts<>() {
                 @Override
@@ -311,17 +314,19 @@ public final class TeacherCaseReader implements AutoCloseable {
             }
         }
 
+        /** Compares the row's teacher id as bytes: reading it as a string on every row cost more than the row's facts. */
         @Override
         List<T> of(String teacherId) {
             try {
-                if (!onRow || !teacherId.equals(rows.getString(1))) {
+                byte[] id = teacherId.getBytes(StandardCharsets.UTF_8); // the connection's characterEncoding
+                if (!onRow || !Arrays.equals(id, rows.getBytes(1))) {
                     return List.of();
                 }
                 List<T> facts = new ArrayList<>();
                 do {
-                    facts.add(mapper.map(rows));
+                    facts.add(mapper.map(rows, teacherId));
                     onRow = rows.next();
-                } while (onRow && teacherId.equals(rows.getString(1)));
+                } while (onRow && Arrays.equals(id, rows.getBytes(1)));
                 return facts;
             } catch (SQLException e) {
                 throw failed(e);

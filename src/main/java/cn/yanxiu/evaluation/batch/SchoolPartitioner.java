@@ -9,8 +9,8 @@ import org.springframework.batch.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Splits a run's teachers by school into partitions of about {@code targetSize} teachers; each partition
- * is evaluated on its own thread and restarts on its own.
+ * Splits a run's teachers by school into partitions of about {@code targetSize} teachers (fewer where the run
+ * is small, so that each thread gets several); each partition is evaluated on its own thread and restarts on its own.
  */
 class SchoolPartitioner implements Partitioner {
 
@@ -30,16 +30,19 @@ class SchoolPartitioner implements Partitioner {
         Object[] args = where.isEmpty() ? new Object[0] : new Object[] {scope.substring(scope.indexOf(':') + 1)};
         List<Object[]> schools = jdbc.query("SELECT s.id, (SELECT COUNT(*) FROM teacher t WHERE t.school_id = s.id) FROM school s" + where + " ORDER BY s.id",
                 (rs, i) -> new Object[] {rs.getString(1), rs.getInt(2)}, args);
+        // at least four partitions a thread: the last partitions then leave a thread idle for a short while only
+        long teachers = schools.stream().mapToLong(s -> (Integer) s[1]).sum();
+        long size = Math.max(1, Math.min(targetSize, (teachers + 4L * gridSize - 1) / (4L * gridSize)));
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         List<String> current = new ArrayList<>();
-        int size = 0;
+        int filled = 0;
         for (Object[] school : schools) {
             current.add((String) school[0]);
-            size += (Integer) school[1];
-            if (size >= targetSize) {
+            filled += (Integer) school[1];
+            if (filled >= size) {
                 add(partitions, current);
                 current = new ArrayList<>();
-                size = 0;
+                filled = 0;
             }
         }
         if (!current.isEmpty()) {
