@@ -21,6 +21,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -56,6 +57,25 @@ final class BulkLoad {
             return thread;
         });
         loader.allowCoreThreadTimeOut(true);
+        // no part may load after its transaction ended, whichever way it ends: a part still loading when the
+        // import stops early is waited for; one that failed fails the commit
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                awaitInFlight();
+            }
+
+            @Override
+            public void beforeCompletion() {
+                try {
+                    awaitInFlight();
+                } catch (RuntimeException e) {
+                    // the transaction rolls back: nothing of the file stays
+                } finally {
+                    loader.shutdown();
+                }
+            }
+        });
     }
 
     /** A bulk loader for this database inside the current transaction, or null when rows must go in as inserts. */

@@ -392,6 +392,24 @@ abstract class ImportContractTests {
         assertThat(jdbc.queryForObject("SELECT SUM(hours) FROM activity", Double.class)).isEqualTo(22_500.0);
     }
 
+    @Test
+    void aFileStoppedPartWayLeavesNothingOfItsEarlierParts(@Autowired org.springframework.transaction.PlatformTransactionManager transactions)
+            throws IOException {
+        // the row bound is met after two parts went to the database (on MariaDB, one of them may still be loading)
+        var bounded = new SpreadsheetImporter(jdbc, new org.springframework.transaction.support.TransactionTemplate(transactions),
+                new ImportLimits(268_435_456L, 25_000, 80, 50));
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(ACTIVITY_HEADER);
+        for (int i = 0; i < 30_000; i++) {
+            lines.add("T1,2025-2026-1,自学," + java.time.LocalDate.of(2025, 9, 1).plusDays(i % 120) + ",1,1,第" + i + "条");
+        }
+        Path file = dir.resolve("too-long.csv");
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        List<ImportResult> results = bounded.importFiles(List.of(file));
+        assertThat(results).singleElement().satisfies(r -> assertThat(r.problems().toString()).contains("行数超过上限 25000"));
+        assertThat(count("activity")).isZero();
+    }
+
     private ImportResult importOne(Path file) {
         List<ImportResult> results = importer.importFiles(List.of(file));
         assertThat(results).hasSize(1);
