@@ -38,17 +38,24 @@ final class SchoolImport extends TableImport {
         if (id != null && !seen.add(id)) {
             row.reject(ID, "学校编号“" + id + "”在本文件中重复");
         }
+        String named = districtId == null ? null : districtNames.get(districtId);
+        if (named != null && districtName != null && !named.equals(districtName)) {
+            row.reject(DISTRICT_NAME, "区县编号“" + districtId + "”在本文件前面名为“" + named + "”，此处为“" + districtName + "”");
+        }
         if (!row.ok()) {
             return;
         }
-        districtNames.put(districtId, districtName);
+        if (named == null) {
+            // a district is written before any batch of schools that names it (schools go in 1,000 at a time)
+            districtNames.put(districtId, districtName);
+            districts.add(districtId, districtName);
+            districts.flush();
+        }
         schools.add(id, name, districtId, kind.name());
     }
 
     @Override
     String finish() {
-        districtNames.forEach(districts::add);
-        districts.flush();
         schools.flush();
         return counts("区县", districts.inserted(), districts.updated()) + "；" + counts("学校", schools.inserted(), schools.updated());
     }

@@ -410,6 +410,33 @@ abstract class ImportContractTests {
         assertThat(count("activity")).isZero();
     }
 
+    @Test
+    void aProvinceSchoolListGoesInWithDistrictsFirstNamedAfterItsFirstThousandSchools() throws IOException {
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        rows.add(List.of("学校编号", "学校名称", "学校类型", "区县编号", "区县名称"));
+        for (int i = 0; i < 2_500; i++) {
+            String district = i < 1_200 ? "D1" : i < 2_000 ? "D2" : "D3";
+            rows.add(List.of("P" + i, "第" + i + "小学", "小学", district, district.equals("D1") ? "样本县" : "新区" + district));
+        }
+        ImportResult result = importOne(TestTables.xlsx(dir.resolve("province-schools.xlsx"), rows));
+        assertThat(result.problems()).isEmpty();
+        assertThat(count("school")).isEqualTo(2_501);
+        assertThat(count("district")).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT name FROM district WHERE id = 'D3'", String.class)).isEqualTo("新区D3");
+    }
+
+    @Test
+    void aDistrictNamedTwoWaysInOneFileIsRefusedAtTheSecondName() throws IOException {
+        Path file = TestTables.xlsx(dir.resolve("two-names.xlsx"), List.of(
+                List.of("学校编号", "学校名称", "学校类型", "区县编号", "区县名称"),
+                List.of("S7", "一小", "小学", "D7", "东区"),
+                List.of("S8", "二小", "小学", "D7", "西区")));
+        ImportResult result = importOne(file);
+        assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.toString())
+                .contains("two-names.xlsx:3:E").contains("“东区”").contains("“西区”"));
+        assertThat(count("district")).isEqualTo(1);
+    }
+
     private ImportResult importOne(Path file) {
         List<ImportResult> results = importer.importFiles(List.of(file));
         assertThat(results).hasSize(1);
