@@ -5,11 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -31,7 +29,7 @@ final class FactRows {
     private final String table;
     private final List<String> columns;
     private final String sourceFile;
-    private final Map<String, Integer> occurrences = new HashMap<>();
+    private final OccurrenceCounter occurrences = new OccurrenceCounter();
     private final List<Object[]> pending = new ArrayList<>();
     private final MessageDigest sha256;
     private final BulkLoad bulk;
@@ -65,7 +63,7 @@ final class FactRows {
             joined.append(joined.isEmpty() ? "" : "|").append(part);
         }
         String content = joined.toString();
-        int occurrence = occurrences.merge(content, 1, Integer::sum);
+        int occurrence = occurrences.next(content);
         byte[] digest = sha256.digest((table + "|" + content + "|" + occurrence).getBytes(StandardCharsets.UTF_8));
         Object[] row = new Object[values.length + 2];
         System.arraycopy(values, 0, row, 0, values.length);
