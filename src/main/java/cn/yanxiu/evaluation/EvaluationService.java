@@ -117,7 +117,27 @@ public class EvaluationService implements RunningRuleSets.RunRestorer {
     /** Resumes a run that was killed or stopped, with the exact rule-set version it started with. */
     public EvaluationRuns.Run resume(long runId, PrintWriter progressOut) throws java.io.IOException {
         EvaluationRuns.Run run = runs.resume(runId);
+        freshConnections();
         return execute(run, restored(run), scopes.load(run.termId()), progressOut);
+    }
+
+    /**
+     * A run is often interrupted by the database going away. The pool checks a connection it hands out only when
+     * it has been idle for a while, so connections the database dropped would fail the resumed run's first chunks:
+     * they are retired first (the ones in use when they come back).
+     */
+    private void freshConnections() {
+        try {
+            javax.sql.DataSource source = jdbc.getDataSource();
+            if (source != null && source.isWrapperFor(com.zaxxer.hikari.HikariDataSource.class)) {
+                var pool = source.unwrap(com.zaxxer.hikari.HikariDataSource.class).getHikariPoolMXBean();
+                if (pool != null) {
+                    pool.softEvictConnections();
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            // not a Hikari pool: its own checks apply
+        }
     }
 
     /** A worker process's part of a run: the run's exact rule-set version from its snapshot, the term's facts, the run's dictionary. */
