@@ -33,9 +33,10 @@ final class FactRows {
     private final List<Object[]> pending = new ArrayList<>();
     private final MessageDigest sha256;
     private final BulkLoad bulk;
+    /** The columns every row writes: the log's own, then its key and source file. */
+    private final List<String> written;
     private int sent;
     private int inserted;
-    private int skipped;
     private int replaced;
 
     FactRows(JdbcTemplate jdbc, String table, List<String> columns, String sourceFile) {
@@ -43,6 +44,9 @@ final class FactRows {
         this.table = table;
         this.columns = columns;
         this.sourceFile = sourceFile;
+        this.written = new ArrayList<>(columns);
+        written.add("record_key");
+        written.add("source_file");
         this.bulk = BulkLoad.of(jdbc);
         try {
             this.sha256 = MessageDigest.getInstance("SHA-256");
@@ -83,7 +87,6 @@ final class FactRows {
         send();
         if (bulk != null) {
             inserted = bulk.finish();
-            skipped = sent - inserted;
         }
     }
 
@@ -91,22 +94,17 @@ final class FactRows {
         if (pending.isEmpty()) {
             return;
         }
-        List<String> all = new ArrayList<>(columns);
-        all.add("record_key");
-        all.add("source_file");
         sent += pending.size();
         if (bulk != null) {
-            bulk.submit(table, all, List.copyOf(pending));
+            bulk.submit(table, written, List.copyOf(pending));
         } else {
-            int stored = insertNew(all);
-            inserted += stored;
-            skipped += pending.size() - stored;
+            inserted += insertNew();
         }
         pending.clear();
     }
 
     /** Inserts the pending rows whose key is not stored yet; returns how many. */
-    private int insertNew(List<String> all) {
+    private int insertNew() {
         int keyIndex = columns.size();
         String marks = String.join(",", Collections.nCopies(pending.size(), "?"));
         Set<String> existing = new HashSet<>(jdbc.queryForList(
@@ -114,8 +112,8 @@ final class FactRows {
                 pending.stream().map(r -> r[keyIndex]).toArray()));
         List<Object[]> inserts = pending.stream().filter(r -> !existing.contains((String) r[keyIndex])).toList();
         if (!inserts.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO " + table + " (" + String.join(",", all) + ") VALUES ("
-                    + String.join(",", Collections.nCopies(all.size(), "?")) + ")", inserts);
+            jdbc.batchUpdate("INSERT INTO " + table + " (" + String.join(",", written) + ") VALUES ("
+                    + String.join(",", Collections.nCopies(written.size(), "?")) + ")", inserts);
         }
         return inserts.size();
     }
@@ -124,8 +122,9 @@ final class FactRows {
         return inserted;
     }
 
+    /** Rows already stored by another file; complete once {@link #flush} has run. */
     int skipped() {
-        return skipped;
+        return sent - inserted;
     }
 
     int replaced() {
