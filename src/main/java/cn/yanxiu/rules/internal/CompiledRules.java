@@ -100,7 +100,7 @@ public final class CompiledRules {
         CompletableFuture<Map<String, byte[]>> checkable = modelBuild ? CompletableFuture.supplyAsync(() -> executableModelClasses(ks, files))
                 : CompletableFuture.completedFuture(Map.of());
         ReleaseId release = ks.newReleaseId("cn.yanxiu.rules", "ruleset", "1." + VERSIONS.incrementAndGet());
-        KieBuilder builder = ks.newKieBuilder(fileSystem(ks, release, files)).buildAll();
+        KieBuilder builder = ks.newKieBuilder(fileSystem(ks, release, files), LookupCache.application()).buildAll();
         problems.addAll(locatedErrors(builder, files));
         Map<String, byte[]> translated = checkable.join();
         if (!problems.isEmpty()) {
@@ -111,7 +111,7 @@ public final class CompiledRules {
             ks.getRepository().removeKieModule(release);
             return new Compilation(null, List.of(RuleProblem.inFile("规则集", "规则无法编译为可检查的代码（executable model），不能确认它只使用规则词汇")));
         }
-        KieContainer container = ks.newKieContainer(release);
+        KieContainer container = ks.newKieContainer(release, LookupCache.application());
         KieBase kieBase = container.getKieBase();
         Map<String, byte[]> classes = new TreeMap<>(translated);
         classes.putAll(consequenceClasses(kieBase));
@@ -144,7 +144,7 @@ public final class CompiledRules {
      */
     private static Map<String, byte[]> executableModelClasses(KieServices ks, List<RuleFile> files) {
         ReleaseId release = ks.newReleaseId("cn.yanxiu.rules", "ruleset-code", "1." + VERSIONS.incrementAndGet());
-        KieBuilder builder = ks.newKieBuilder(fileSystem(ks, release, files)).buildAll(ExecutableModelProject.class);
+        KieBuilder builder = ks.newKieBuilder(fileSystem(ks, release, files), LookupCache.application()).buildAll(ExecutableModelProject.class);
         ks.getRepository().removeKieModule(release);
         if (builder.getResults().hasMessages(Message.Level.ERROR)) {
             return null;
