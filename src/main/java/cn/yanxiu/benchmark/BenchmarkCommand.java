@@ -2,6 +2,8 @@ package cn.yanxiu.benchmark;
 
 import cn.yanxiu.evaluation.EvaluationRuns;
 import cn.yanxiu.evaluation.EvaluationService;
+import cn.yanxiu.evaluation.ResultDocuments;
+import cn.yanxiu.evaluation.ResultRows;
 import cn.yanxiu.evaluation.RuleSnapshots;
 import cn.yanxiu.evaluation.TeacherCaseReader;
 import cn.yanxiu.evaluation.TermScope;
@@ -10,6 +12,7 @@ import cn.yanxiu.generate.SampleCountyGenerator;
 import cn.yanxiu.rules.RuleSet;
 import cn.yanxiu.rules.RuleSetLoader;
 import cn.yanxiu.rules.TeacherCase;
+import cn.yanxiu.rules.TeacherEvaluation;
 import cn.yanxiu.system.Progress;
 import cn.yanxiu.system.YanxiuSubcommand;
 import java.io.IOException;
@@ -197,8 +200,10 @@ class BenchmarkCommand implements Callable<Integer>, YanxiuSubcommand {
         snapshots.store(ruleSet);
         ruleSetHash = ruleSet.hash();
         double fullRate;
+        Writing writing;
         try {
             fullRate = bestRate(cases, ruleSet::evaluate);
+            writing = compareWriting(cases.subList(0, Math.min(cases.size(), WRITING_SAMPLE)).stream().map(ruleSet::evaluate).toList());
         } finally {
             ruleSet.dispose();
         }
@@ -206,15 +211,52 @@ class BenchmarkCommand implements Callable<Integer>, YanxiuSubcommand {
         out.printf("  G1+G5+H1 plain Java       %,12.0f teachers/s%n", javaRate);
         out.printf("  G1+G5+H1 Drools           %,12.0f teachers/s  (%.1f× the plain-Java time; %d disagreements)%n", droolsRate, javaRate / droolsRate, disagreements);
         out.printf("  full rule set %s %,8.0f teachers/s  (%d rules, audit trace on)%n", rules.getFileName(), fullRate, loaded.ruleCount());
+        out.printf("results written, single thread, %,d results in memory (JSON and compression, no database):%n", writing.results());
+        out.printf("  as stored now             %,12.0f results/s  (%,.0f bytes each)%n", writing.now(), writing.bytesNow());
+        out.printf("  text, then deflate level 6 %,11.0f results/s  (%,.0f bytes each; the writer before 2026-12-03: now %.2f× as fast)%n",
+                writing.before(), writing.bytesBefore(), writing.now() / writing.before());
         out.flush();
         return new Engines(cases.size(), javaRate, droolsRate, fullRate, disagreements);
     }
 
-    private static double bestRate(List<TeacherCase> cases, java.util.function.Consumer<TeacherCase> evaluator) {
+    /** Evaluations kept in memory to time the writer: a result's objects take tens of kilobytes. */
+    private static final int WRITING_SAMPLE = 1000;
+
+    private record Writing(int results, double now, double bytesNow, double before, double bytesBefore) {
+    }
+
+    /** The result writer alone against the way it wrote before (documents made as text, encoded, deflated at level 6 by a new compressor). */
+    private static Writing compareWriting(List<TeacherEvaluation> evaluations) {
+        byte[] dictionary = ResultDocuments.dictionaryFrom(ResultRows.documents(evaluations.get(0)));
+        long[] bytes = new long[2];
+        double now = bestRate(evaluations, e -> bytes[0] += ResultRows.packed(e, dictionary).length);
+        double before = bestRate(evaluations, e -> bytes[1] += deflatedAsBefore(ResultRows.documents(e).joined(), dictionary));
+        // five passes each
+        return new Writing(evaluations.size(), now, bytes[0] / 5.0 / evaluations.size(), before, bytes[1] / 5.0 / evaluations.size());
+    }
+
+    private static int deflatedAsBefore(byte[] input, byte[] dictionary) {
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(6);
+        try {
+            deflater.setDictionary(dictionary);
+            deflater.setInput(input);
+            deflater.finish();
+            byte[] buffer = new byte[4096];
+            int size = 1;
+            while (!deflater.finished()) {
+                size += deflater.deflate(buffer);
+            }
+            return size;
+        } finally {
+            deflater.end();
+        }
+    }
+
+    private static <T> double bestRate(List<T> cases, java.util.function.Consumer<T> evaluator) {
         double best = 0;
         for (int pass = 0; pass < 5; pass++) {
             long start = System.nanoTime();
-            for (TeacherCase c : cases) {
+            for (T c : cases) {
                 evaluator.accept(c);
             }
             double rate = cases.size() / seconds(start);

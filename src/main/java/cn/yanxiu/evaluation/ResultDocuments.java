@@ -25,7 +25,7 @@ public final class ResultDocuments {
     /** The four documents as JSON text. */
     public record Documents(String findings, String scoreLines, String eligibility, String trace) {
 
-        byte[] joined() {
+        public byte[] joined() {
             // JSON text never holds a raw line break, so one separates the four
             return String.join("\n", findings, scoreLines, eligibility, trace).getBytes(StandardCharsets.UTF_8);
         }
@@ -52,7 +52,7 @@ public final class ResultDocuments {
     }
 
     /** A run's dictionary made from one teacher's documents. */
-    static byte[] dictionaryFrom(Documents sample) {
+    public static byte[] dictionaryFrom(Documents sample) {
         byte[] all = sample.joined();
         return all.length <= DICTIONARY_BYTES ? all : Arrays.copyOfRange(all, all.length - DICTIONARY_BYTES, all.length);
     }

@@ -57,15 +57,20 @@ public final class ResultRows {
                 e.yearEndScore(), e.vetoed(), ok && e.credit() != null ? e.credit().getHoursRecognised() : 0,
                 ok && e.credit() != null ? e.credit().getCredits() : 0, ok && e.eligible(Eligibility.CERTIFICATE), e.error() == null ? null : truncate(e.error(), 1000),
                 packed ? "" : documents.findings(), packed ? "" : documents.scoreLines(), packed ? "" : documents.eligibility(),
-                packed ? "" : documents.trace(), packed ? ResultDocuments.pack(joinedDocuments(e), dictionary) : null});
+                packed ? "" : documents.trace(), packed ? packed(e, dictionary) : null});
         }
         jdbc.batchUpdate("INSERT INTO evaluation_result (run_id, teacher_id, school_id, grade, grade_level, decided_by, final_score, routine_score, "
                 + "year_end_score, vetoed, hours_recognised, credits, certificate, rule_error, findings_json, score_lines_json, eligibility_json, trace_json, "
                 + "details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
     }
 
+    /** An evaluation's documents as the batch stores them: compressed with the run's dictionary. */
+    public static byte[] packed(TeacherEvaluation e, byte[] dictionary) {
+        return ResultDocuments.pack(joinedDocuments(e), dictionary);
+    }
+
     /** An evaluation's four stored documents as JSON text. */
-    static ResultDocuments.Documents documents(TeacherEvaluation e) {
+    public static ResultDocuments.Documents documents(TeacherEvaluation e) {
         return new ResultDocuments.Documents(json(e.findings()), json(e.scoreLines()), json(e.eligibilities()), json(traceOf(e)));
     }
 
