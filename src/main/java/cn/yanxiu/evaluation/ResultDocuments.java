@@ -57,10 +57,6 @@ public final class ResultDocuments {
         return all.length <= DICTIONARY_BYTES ? all : Arrays.copyOfRange(all, all.length - DICTIONARY_BYTES, all.length);
     }
 
-    static byte[] pack(Documents documents, byte[] dictionary) {
-        return pack(documents.joined(), dictionary);
-    }
-
     /**
      * {@code joined}: the four documents as UTF-8, one per line (see {@link Documents#joined}). Level 3 rather
      * than the default 6: on a run's results it stores about 900 bytes instead of 730 in half the time, and

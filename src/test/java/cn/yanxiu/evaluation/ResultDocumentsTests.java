@@ -23,7 +23,7 @@ class ResultDocumentsTests {
     @Test
     void whatIsWrittenReadsBackAsTheSameText() {
         byte[] dictionary = ResultDocuments.dictionaryFrom(sample);
-        byte[] packed = ResultDocuments.pack(other, dictionary);
+        byte[] packed = ResultDocuments.pack(other.joined(), dictionary);
         assertThat(ResultDocuments.unpack(packed, dictionary)).isEqualTo(other);
         assertThat(packed.length).isLessThan(other.joined().length);
     }
@@ -42,7 +42,7 @@ class ResultDocumentsTests {
     @Test
     void aDamagedOrForeignValueIsReportedNotMisread() {
         byte[] dictionary = ResultDocuments.dictionaryFrom(sample);
-        byte[] packed = ResultDocuments.pack(other, dictionary);
+        byte[] packed = ResultDocuments.pack(other.joined(), dictionary);
         assertThatThrownBy(() -> ResultDocuments.unpack(packed, null)).hasMessageContaining("字典");
         assertThatThrownBy(() -> ResultDocuments.unpack(Arrays.copyOf(packed, packed.length / 2), dictionary)).hasMessageContaining("损坏");
         byte[] foreign = packed.clone();

@@ -33,8 +33,14 @@ final class LookupCache extends ClassLoader {
         return APPLICATION;
     }
 
+    /** A server compiles rule sets for months: names no rule set asks for again must not pile up without end. */
+    private static final int KEPT_NAMES = 100_000;
+
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (classes.size() > KEPT_NAMES) {
+            classes.clear();
+        }
         Optional<Class<?>> found = classes.computeIfAbsent(name, this::parentClass);
         return found.orElseThrow(() -> new ClassNotFoundException(name));
     }
@@ -49,6 +55,9 @@ final class LookupCache extends ClassLoader {
 
     @Override
     public URL getResource(String name) {
+        if (resources.size() > KEPT_NAMES) {
+            resources.clear();
+        }
         return resources.computeIfAbsent(name, n -> Optional.ofNullable(getParent().getResource(n))).orElse(null);
     }
 
