@@ -48,7 +48,7 @@ public class EvaluationService implements RunningRuleSets.RunRestorer {
     public EvaluationRuns.Run evaluate(String termId, Path rulesDir, String expectedHash, String scope, String startedBy, PrintWriter progressOut) {
         runs.refuseIfUnderWay(termId);
         TermScope termScope = scopes.load(termId);
-        RuleSet rules = load(rulesDir, termScope);
+        RuleSet rules = load(rulesDir, termScope, progressOut);
         refuseIfChangedSinceActivation(rules, rulesDir, expectedHash);
         snapshots.store(rules);
         EvaluationRuns.Run run = runs.start(termId, rules.hash(), scope, startedBy);
@@ -248,7 +248,21 @@ public class EvaluationService implements RunningRuleSets.RunRestorer {
     }
 
     private RuleSet load(Path rulesDir, TermScope termScope) {
+        return load(rulesDir, termScope, null);
+    }
+
+    /** With {@code progressOut}, says that the rules are being compiled and when they are ready: the seconds before the first teacher. */
+    private RuleSet load(Path rulesDir, TermScope termScope, PrintWriter progressOut) {
+        long start = System.nanoTime();
+        if (progressOut != null) {
+            progressOut.println("校验并编译规则集 " + rulesDir + " …");
+            progressOut.flush();
+        }
         RuleSetLoader.Loaded loaded = RuleSetLoader.load(rulesDir, snapshots::checkedBefore);
+        if (progressOut != null && loaded.ok()) {
+            progressOut.printf("规则集已就绪：%d 条规则，用时 %.1f 秒%n", loaded.ruleCount(), (System.nanoTime() - start) / 1e9);
+            progressOut.flush();
+        }
         if (!loaded.ok()) {
             throw new EvaluationRuns.RunRefused("规则集 " + rulesDir + " 未通过校验：\n" + loaded.problems().stream()
                     .map(p -> "  " + p).collect(Collectors.joining("\n")));

@@ -72,6 +72,9 @@ class RemoteWorkersFunctionalTests {
         String managerSaid = Files.readString(log("evaluate"));
         assertThat(manager.exitValue()).as(managerSaid).isZero();
         assertThat(managerSaid).contains("运行 #" + run + " 完成");
+        // the seconds before the first teacher are accounted for: the rules being compiled, then ready
+        assertThat(managerSaid).containsSubsequence("校验并编译规则集 rules/2025-2026 …", "规则集已就绪：", "评价教师");
+        assertThat(managerSaid).containsPattern("规则集已就绪：\\d+ 条规则，用时 [\\d.]+ 秒");
         assertThat(Files.readString(log("worker-2"))).as("the second worker did the partitions").contains("COMPLETED");
         second.destroyForcibly();
 
