@@ -231,8 +231,8 @@ class BenchmarkCommand implements Callable<Integer>, YanxiuSubcommand {
         long[] bytes = new long[2];
         double now = bestRate(evaluations, e -> bytes[0] += ResultRows.packed(e, dictionary).length);
         double before = bestRate(evaluations, e -> bytes[1] += deflatedAsBefore(ResultRows.documents(e).joined(), dictionary));
-        // five passes each
-        return new Writing(evaluations.size(), now, bytes[0] / 5.0 / evaluations.size(), before, bytes[1] / 5.0 / evaluations.size());
+        double written = (double) PASSES * evaluations.size();
+        return new Writing(evaluations.size(), now, bytes[0] / written, before, bytes[1] / written);
     }
 
     private static int deflatedAsBefore(byte[] input, byte[] dictionary) {
@@ -252,9 +252,12 @@ class BenchmarkCommand implements Callable<Integer>, YanxiuSubcommand {
         }
     }
 
+    /** Passes over the same teachers for a rate: two to warm up, the best of the rest counts. */
+    private static final int PASSES = 5;
+
     private static <T> double bestRate(List<T> cases, java.util.function.Consumer<T> evaluator) {
         double best = 0;
-        for (int pass = 0; pass < 5; pass++) {
+        for (int pass = 0; pass < PASSES; pass++) {
             long start = System.nanoTime();
             for (T c : cases) {
                 evaluator.accept(c);

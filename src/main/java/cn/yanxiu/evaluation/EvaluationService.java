@@ -259,10 +259,6 @@ public class EvaluationService implements RunningRuleSets.RunRestorer {
             progressOut.flush();
         }
         RuleSetLoader.Loaded loaded = RuleSetLoader.load(rulesDir, snapshots::checkedBefore);
-        if (progressOut != null && loaded.ok()) {
-            progressOut.printf("规则集已就绪：%d 条规则，用时 %.1f 秒%n", loaded.ruleCount(), (System.nanoTime() - start) / 1e9);
-            progressOut.flush();
-        }
         if (!loaded.ok()) {
             throw new EvaluationRuns.RunRefused("规则集 " + rulesDir + " 未通过校验：\n" + loaded.problems().stream()
                     .map(p -> "  " + p).collect(Collectors.joining("\n")));
@@ -271,6 +267,10 @@ public class EvaluationService implements RunningRuleSets.RunRestorer {
         if (!rules.manifest().academicYear().equals(termScope.term().getAcademicYear())) {
             rules.dispose();
             throw new EvaluationRuns.RunRefused("规则集学年 " + rules.manifest().academicYear() + " 与学期 " + termScope.term().getId() + " 不符");
+        }
+        if (progressOut != null) {
+            progressOut.printf("规则集已就绪：%d 条规则，用时 %.1f 秒%n", loaded.ruleCount(), (System.nanoTime() - start) / 1e9);
+            progressOut.flush();
         }
         return rules;
     }

@@ -71,7 +71,13 @@ public final class ResultRows {
 
     /** An evaluation's four stored documents as JSON text. */
     public static ResultDocuments.Documents documents(TeacherEvaluation e) {
-        return new ResultDocuments.Documents(json(e.findings()), json(e.scoreLines()), json(e.eligibilities()), json(traceOf(e)));
+        Object[] parts = documentParts(e);
+        return new ResultDocuments.Documents(json(parts[0]), json(parts[1]), json(parts[2]), json(parts[3]));
+    }
+
+    /** What the four documents hold, in their stored order: findings, score lines, eligibility, the trace. */
+    private static Object[] documentParts(TeacherEvaluation e) {
+        return new Object[] {e.findings(), e.scoreLines(), e.eligibilities(), traceOf(e)};
     }
 
     /**
@@ -81,7 +87,7 @@ public final class ResultRows {
     static byte[] joinedDocuments(TeacherEvaluation e) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(32 * 1024);
         try {
-            for (Object document : new Object[] {e.findings(), e.scoreLines(), e.eligibilities(), traceOf(e)}) {
+            for (Object document : documentParts(e)) {
                 if (out.size() > 0) {
                     out.write('\n');
                 }
