@@ -30,10 +30,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>
  * Teachers come in windows. A window's teacher rows and its small tables (leave, earlier hours) are read at
  * once; its activities, scores and ethics records each come from one query joined to the window's teachers
- * and ordered like them, and are taken teacher by teacher as the cases are handed out. On MySQL those three
- * queries stream on connections of their own, so a window can be a whole partition: three result streams and
- * three small queries whatever its size, with nothing held but the window's teacher rows. H2 holds a result
- * in memory, so its windows are smaller. Restartable: it can start after any teacher id.
+ * and are taken teacher by teacher as the cases are handed out. On MySQL those three queries stream, ordered
+ * like the teachers, on connections of their own, so a window can be a whole partition: three result streams
+ * and three small queries whatever its size, with nothing held but the window's teacher rows. H2 holds a
+ * result in memory, so its windows are smaller and their rows are grouped by teacher as they come.
+ * Restartable: it can start after any teacher id.
  */
 public final class TeacherCaseReader implements AutoCloseable {
 
@@ -174,14 +175,15 @@ public final class TeacherCaseReader implements AutoCloseable {
                     }, prepend(prepend(args, java.sql.Date.valueOf(term.getStart())), term.getAcademicYear()));
             try {
                 activities = open("SELECT t.id, a.type, a.activity_date, a.hours, a.quantity FROM teacher t "
-                        + "JOIN activity a ON a.teacher_id = t.id AND a.term_id = ? WHERE " + condition + " ORDER BY t.id", termId, args,
+                        + "JOIN activity a ON a.teacher_id = t.id AND a.term_id = ? AND a.teacher_id BETWEEN ? AND ? WHERE " + condition, termId, args,
                         (rs, teacherId) -> new Activity(teacherId, ActivityType.valueOf(rs.getString(2)).label(), rs.getObject(3, LocalDate.class),
                                 rs.getDouble(4), rs.getInt(5)));
-                scores = open("SELECT t.id, s.kind, s.score FROM teacher t JOIN score_record s ON s.teacher_id = t.id AND s.term_id = ? WHERE "
-                        + condition + " ORDER BY t.id", termId, args,
+                scores = open("SELECT t.id, s.kind, s.score FROM teacher t JOIN score_record s ON s.teacher_id = t.id AND s.term_id = ? "
+                        + "AND s.teacher_id BETWEEN ? AND ? WHERE "
+                        + condition, termId, args,
                         (rs, teacherId) -> new Score(teacherId, ScoreKind.valueOf(rs.getString(2)).label(), rs.getDouble(3)));
                 ethics = open("SELECT t.id, e.standard_met, e.recorded_on, e.description FROM teacher t JOIN ethics_record e ON e.teacher_id = t.id "
-                        + "AND e.term_id = ? WHERE " + condition + " ORDER BY t.id", termId, args,
+                        + "AND e.term_id = ? AND e.teacher_id BETWEEN ? AND ? WHERE " + condition, termId, args,
                         (rs, teacherId) -> new EthicsRecord(teacherId, rs.getBoolean(2), rs.getObject(3, LocalDate.class), rs.getString(4)));
             } catch (RuntimeException e) {
                 close();
@@ -193,9 +195,15 @@ public final class TeacherCaseReader implements AutoCloseable {
             earlier.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new EarlierHours(rs.getString(1), rs.getString(2), rs.getDouble(3), 0));
         }
 
+        /**
+         * Opens one large table's facts. The query names the term and the window's first and last teacher on the
+         * fact table itself, not only on the teacher it joins: without them H2 plans the join from the term's whole
+         * index, so every window read the whole term's rows. Only a stream needs its rows in teacher order: held
+         * rows are grouped by teacher as they come, and sorting them cost H2 a temporary result on disk.
+         */
         private <T> Facts<T> open(String sql, String termId, Object[] args, Facts.Mapper<T> mapper) {
-            Facts<T> facts = streams ? Facts.streamed(jdbc.getDataSource(), sql, prepend(args, termId), mapper)
-                    : Facts.held(jdbc, sql, prepend(args, termId), mapper);
+            Object[] all = prepend(prepend(prepend(args, teachers.get(teachers.size() - 1)[0]), teachers.get(0)[0]), termId);
+            Facts<T> facts = streams ? Facts.streamed(jdbc.getDataSource(), sql + " ORDER BY t.id", all, mapper) : Facts.held(jdbc, sql, all, mapper);
             opened.add(facts);
             return facts;
         }
