@@ -1,6 +1,5 @@
 package cn.yanxiu.evaluation;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,30 +26,29 @@ public class RunPublications {
     }
 
     private final JdbcTemplate jdbc;
+    private final RunPublicationRecords records;
     private final EvaluationRuns runs;
     private final TransactionTemplate transactions;
 
     private final cn.yanxiu.audit.AuditLog audit;
 
-    RunPublications(JdbcTemplate jdbc, EvaluationRuns runs, TransactionTemplate transactions, cn.yanxiu.audit.AuditLog audit) {
+    RunPublications(JdbcTemplate jdbc, RunPublicationRecords records, EvaluationRuns runs, TransactionTemplate transactions,
+                    cn.yanxiu.audit.AuditLog audit) {
         this.audit = audit;
         this.jdbc = jdbc;
+        this.records = records;
         this.runs = runs;
         this.transactions = transactions;
     }
 
     /** The term's official run, if one was published. */
     public Optional<Publication> official(String termId) {
-        return jdbc.query("SELECT term_id, run_id, replaces_run_id, reason, published_by, published_at FROM run_publication WHERE term_id = ? "
-                + "ORDER BY id DESC LIMIT 1", (rs, i) -> new Publication(rs.getString(1), rs.getLong(2), (Long) rs.getObject(3, Long.class),
-                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()), termId).stream().findFirst();
+        return records.findFirstByTermIdOrderByIdDesc(termId).map(RunPublicationRecord::publication);
     }
 
     /** Every publication of a term, oldest first. */
     public List<Publication> history(String termId) {
-        return jdbc.query("SELECT term_id, run_id, replaces_run_id, reason, published_by, published_at FROM run_publication WHERE term_id = ? ORDER BY id",
-                (rs, i) -> new Publication(rs.getString(1), rs.getLong(2), (Long) rs.getObject(3, Long.class), rs.getString(4), rs.getString(5),
-                        rs.getTimestamp(6).toInstant()), termId);
+        return records.findByTermIdOrderById(termId).stream().map(RunPublicationRecord::publication).toList();
     }
 
     /** True once any credit of the term is registered: the term's result is then on file. */
@@ -91,9 +89,10 @@ public class RunPublications {
             Instant now = Instant.now();
             audit.record(by, "发布正式结果", "学期 " + run.termId() + " 运行 #" + runId,
                     (current.isPresent() ? "替换运行 #" + current.get().runId() + "；" : "") + (noReason ? "" : "原因：" + reason.strip()));
-            jdbc.update("INSERT INTO run_publication (term_id, run_id, replaces_run_id, reason, published_by, published_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    run.termId(), runId, current.map(Publication::runId).orElse(null), noReason ? null : reason.strip(), by.strip(), Timestamp.from(now));
-            return new Publication(run.termId(), runId, current.map(Publication::runId).orElse(null), noReason ? null : reason.strip(), by.strip(), now);
+            Publication published = new Publication(run.termId(), runId, current.map(Publication::runId).orElse(null), noReason ? null : reason.strip(),
+                    by.strip(), now);
+            records.save(new RunPublicationRecord(published));
+            return published;
         });
     }
 }

@@ -44,14 +44,16 @@ public class RuleFolders {
     static final int MAX_FILES = 200;
 
     private final JdbcTemplate jdbc;
+    private final RuleFileRevisions revisions;
     private final TransactionTemplate transactions;
     private final AuditLog audit;
     private final Path seedRoot;
     private final Path cache;
 
-    RuleFolders(JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog audit, @Value("${yanxiu.rules.root:rules}") Path seedRoot,
-                @Value("${yanxiu.rules.cache:}") String cache) {
+    RuleFolders(JdbcTemplate jdbc, RuleFileRevisions revisions, TransactionTemplate transactions, AuditLog audit,
+                @Value("${yanxiu.rules.root:rules}") Path seedRoot, @Value("${yanxiu.rules.cache:}") String cache) {
         this.jdbc = jdbc;
+        this.revisions = revisions;
         this.transactions = transactions;
         this.audit = audit;
         this.seedRoot = seedRoot;
@@ -271,8 +273,7 @@ public class RuleFolders {
     /** Replaces (null content: removes) one file inside the caller's transaction, its old content kept for undo when asked. */
     private void change(String folder, String file, boolean existed, byte[] content, String by, Timestamp at, boolean keepRevision) {
         if (keepRevision) {
-            jdbc.update("INSERT INTO rule_file_revision (rules_folder, file_name, content, saved_by, saved_at) VALUES (?, ?, ?, ?, ?)",
-                    folder, file, existed ? stored(folder, file) : null, by, at);
+            revisions.save(new RuleFileRevision(folder, file, existed ? stored(folder, file) : null, by, at.toInstant()));
         }
         jdbc.update("DELETE FROM rule_file WHERE rules_folder = ? AND file_name = ?", folder, file);
         if (content != null) {

@@ -31,15 +31,17 @@ public class RuleSetWorkspace {
     public static final int MAX_FILE_BYTES = RuleFolders.MAX_FILE_BYTES;
 
     private final RuleFolders store;
+    private final RuleFileRevisions revisions;
     private final JdbcTemplate jdbc;
     /** Full checks (which ran rule code) by content hash, so a reader sees them without running anything. */
     private final Map<String, Check> fullChecks = new ConcurrentHashMap<>();
 
     private final cn.yanxiu.audit.AuditLog audit;
 
-    RuleSetWorkspace(RuleFolders store, JdbcTemplate jdbc, cn.yanxiu.audit.AuditLog audit) {
+    RuleSetWorkspace(RuleFolders store, RuleFileRevisions revisions, JdbcTemplate jdbc, cn.yanxiu.audit.AuditLog audit) {
         this.audit = audit;
         this.store = store;
+        this.revisions = revisions;
         this.jdbc = jdbc;
     }
 
@@ -224,12 +226,9 @@ public class RuleSetWorkspace {
     /** Puts back the content a file had before its last saved change (itself recorded, so undo can be undone). */
     public Check undo(String folderName, String file, String by) {
         RuleFolders.Checkout folder = checkout(folderName);
-        List<byte[]> before = jdbc.query("SELECT content FROM rule_file_revision WHERE rules_folder = ? AND file_name = ? ORDER BY id DESC",
-                (rs, i) -> rs.getBytes(1), folderName, file);
-        if (before.isEmpty()) {
-            throw new RuleEditRefused(file + " 没有可撤销的修改", List.of());
-        }
-        if (before.get(0) == null) {
+        byte[] before = revisions.findFirstByRulesFolderAndFileNameOrderByIdDesc(folderName, file)
+                .orElseThrow(() -> new RuleEditRefused(file + " 没有可撤销的修改", List.of())).content();
+        if (before == null) {
             Path candidate = copy(folder.dir());
             try {
                 Files.deleteIfExists(candidate.resolve(file));
@@ -246,11 +245,11 @@ public class RuleSetWorkspace {
                 FileSystemUtils.deleteRecursively(candidate.toFile());
             }
         }
-        return save(folderName, file, before.get(0), by);
+        return save(folderName, file, before, by);
     }
 
     public int revisions(String folderName, String file) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM rule_file_revision WHERE rules_folder = ? AND file_name = ?", Integer.class, folderName, file);
+        return (int) revisions.countByRulesFolderAndFileName(folderName, file);
     }
 
     /** Makes a folder the rule set of a term, refused while it does not validate or its tests fail. */

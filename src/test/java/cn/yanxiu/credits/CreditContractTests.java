@@ -2,9 +2,12 @@ package cn.yanxiu.credits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 import cn.yanxiu.evaluation.EvaluationRuns;
 import cn.yanxiu.evaluation.EvaluationService;
+import cn.yanxiu.evaluation.RunPublications;
 import cn.yanxiu.generate.SampleCountyGenerator;
 import cn.yanxiu.importing.SpreadsheetImporter;
 import cn.yanxiu.support.Databases;
@@ -14,6 +17,8 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -45,7 +50,7 @@ abstract class CreditContractTests {
     EvaluationService evaluation;
 
     @Autowired
-    cn.yanxiu.evaluation.RunPublications publications;
+    RunPublications publications;
 
     @Autowired
     CreditLedger ledger;
@@ -159,6 +164,13 @@ abstract class CreditContractTests {
             assertThat(p.runId()).isEqualTo(rerun.id());
             assertThat(p.replacesRunId()).isEqualTo(run.id());
             assertThat(p.reason()).isEqualTo("核对教案后重新评价");
+        });
+        // the term's publication history, read back through its repository: both runs, in order, with who and when
+        assertThat(publications.history(TERM)).extracting(RunPublications.Publication::runId, RunPublications.Publication::replacesRunId)
+                .containsExactly(tuple(run.id(), null), tuple(rerun.id(), run.id()));
+        assertThat(publications.history(TERM).get(1)).satisfies(p -> {
+            assertThat(p.publishedBy()).isEqualTo("教务处");
+            assertThat(p.publishedAt()).isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
         });
         assertThatThrownBy(() -> ledger.propose(rerun.id(), "教务员", null))
                 .isInstanceOf(CreditLedger.CreditRefused.class).hasMessageContaining("--reason").hasMessageContaining(teacher);
