@@ -7,6 +7,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One row of a term's publication history (append-only: the latest row names the official run). */
 @Entity
@@ -26,7 +28,9 @@ public class RunPublicationRecord {
     private String reason;
     @Column(name = "published_by")
     private String publishedBy;
+    // a plain TIMESTAMP, bound as the JDBC code binds it (the JVM keeps time in UTC: Times.storeInUtc)
     @Column(name = "published_at")
+    @JdbcTypeCode(SqlTypes.TIMESTAMP)
     private Instant publishedAt;
 
     protected RunPublicationRecord() {

@@ -7,6 +7,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** What one rule file held before a saved change (no content: it did not exist), kept so the change can be undone. */
 @Entity
@@ -24,7 +26,9 @@ public class RuleFileRevision {
     private byte[] content;
     @Column(name = "saved_by")
     private String savedBy;
+    // a plain TIMESTAMP, bound as the JDBC code binds it (the JVM keeps time in UTC: Times.storeInUtc)
     @Column(name = "saved_at")
+    @JdbcTypeCode(SqlTypes.TIMESTAMP)
     private Instant savedAt;
 
     protected RuleFileRevision() {

@@ -3,7 +3,6 @@ package cn.yanxiu.rules;
 import cn.yanxiu.audit.AuditLog;
 import jakarta.persistence.EntityManagerFactory;
 import java.nio.file.Path;
-import java.util.Map;
 import org.springframework.data.jpa.repository.support.JpaRepositoryFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.jpa.JpaTransactionManager;
@@ -28,7 +27,6 @@ final class StoredFolders {
             factory.setDataSource(jdbc.getDataSource());
             factory.setPackagesToScan(RuleFileRevision.class.getPackageName());
             factory.setJpaVendorAdapter(new HibernateJpaVendorAdapter());
-            factory.setJpaPropertyMap(Map.of("hibernate.type.preferred_instant_jdbc_type", "TIMESTAMP"));
             factory.afterPropertiesSet();
             EntityManagerFactory entities = factory.getObject();
             RuleFileRevisions revisions = new JpaRepositoryFactory(SharedEntityManagerCreator.createSharedEntityManager(entities))
