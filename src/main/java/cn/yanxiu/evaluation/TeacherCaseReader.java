@@ -179,8 +179,7 @@ public final class TeacherCaseReader implements AutoCloseable {
                         (rs, teacherId) -> new Activity(teacherId, ActivityType.valueOf(rs.getString(2)).label(), rs.getObject(3, LocalDate.class),
                                 rs.getDouble(4), rs.getInt(5)));
                 scores = open("SELECT t.id, s.kind, s.score FROM teacher t JOIN score_record s ON s.teacher_id = t.id AND s.term_id = ? "
-                        + "AND s.teacher_id BETWEEN ? AND ? WHERE "
-                        + condition, termId, args,
+                        + "AND s.teacher_id BETWEEN ? AND ? WHERE " + condition, termId, args,
                         (rs, teacherId) -> new Score(teacherId, ScoreKind.valueOf(rs.getString(2)).label(), rs.getDouble(3)));
                 ethics = open("SELECT t.id, e.standard_met, e.recorded_on, e.description FROM teacher t JOIN ethics_record e ON e.teacher_id = t.id "
                         + "AND e.term_id = ? AND e.teacher_id BETWEEN ? AND ? WHERE " + condition, termId, args,
