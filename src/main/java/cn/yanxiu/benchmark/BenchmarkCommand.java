@@ -8,6 +8,7 @@ import cn.yanxiu.evaluation.RuleSnapshots;
 import cn.yanxiu.evaluation.TeacherCaseReader;
 import cn.yanxiu.evaluation.TermScope;
 import cn.yanxiu.evaluation.TermScopeLoader;
+import cn.yanxiu.evaluation.batch.TermEvaluationJobConfiguration;
 import cn.yanxiu.generate.SampleCountyGenerator;
 import cn.yanxiu.rules.RuleSet;
 import cn.yanxiu.rules.RuleSetLoader;
@@ -74,10 +75,12 @@ class BenchmarkCommand implements Callable<Integer>, YanxiuSubcommand {
     private final EvaluationService evaluation;
     private final EvaluationRuns runs;
     private final RuleSnapshots snapshots;
+    private final int partitionTeachers;
     private String ruleSetHash;
 
     BenchmarkCommand(JdbcTemplate jdbc, TransactionTemplate transactions, TermScopeLoader scopes, EvaluationService evaluation, EvaluationRuns runs,
-                     RuleSnapshots snapshots) {
+                     RuleSnapshots snapshots, @org.springframework.beans.factory.annotation.Value("${yanxiu.batch.partition-teachers}") int partitionTeachers) {
+        this.partitionTeachers = partitionTeachers;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.scopes = scopes;
@@ -274,7 +277,7 @@ class BenchmarkCommand implements Callable<Integer>, YanxiuSubcommand {
         EvaluationRuns.Run run = runs.start(termId, ruleSetHash, "全部", "benchmark:io-floor");
         try {
             long start = System.nanoTime();
-            int written = new IoFloor(jdbc, transactions, 500).run(scope, run.id(), threads);
+            int written = new IoFloor(jdbc, transactions, TermEvaluationJobConfiguration.CHUNK, partitionTeachers).run(scope, run.id(), threads);
             return new Measured(written, seconds(start), heap.peakMegabytes(), heap.peakLiveMegabytes());
         } finally {
             runs.abandon(run.id());

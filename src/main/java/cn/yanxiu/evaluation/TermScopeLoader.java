@@ -7,6 +7,7 @@ import cn.yanxiu.rules.vocabulary.Term;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,17 +31,22 @@ public class TermScopeLoader {
             throw new IllegalArgumentException("学期“" + termId + "”不存在：请先导入学期表（terms.csv）");
         }
         int termMonths = months(term.getStart(), term.getEnd());
+        // per type with "type = ?": each query is then one range of (term, type, teacher, date), an index that holds
+        // every column it reads; given both types at once MySQL went teacher by teacher through all their activities
         Map<String, int[]> counts = new HashMap<>();
-        jdbc.query("SELECT t.group_id, a.type, COUNT(DISTINCT a.activity_date) FROM activity a JOIN teacher t ON t.id = a.teacher_id "
-                + "WHERE a.term_id = ? AND t.group_id IS NOT NULL AND a.type IN (?, ?) GROUP BY t.group_id, a.type", rs -> {
-                    int[] c = counts.computeIfAbsent(rs.getString(1), k -> new int[3]);
-                    c[ActivityType.RESEARCH_ACTIVITY.name().equals(rs.getString(2)) ? 0 : 1] = rs.getInt(3);
-                }, termId, ActivityType.RESEARCH_ACTIVITY.name(), ActivityType.CENTRAL_STUDY.name());
-        jdbc.query("SELECT t.group_id, COUNT(DISTINCT EXTRACT(YEAR FROM a.activity_date) * 100 + EXTRACT(MONTH FROM a.activity_date)) "
-                + "FROM activity a JOIN teacher t ON t.id = a.teacher_id WHERE a.term_id = ? AND t.group_id IS NOT NULL AND a.type = ? "
-                + "GROUP BY t.group_id", rs -> {
-                    counts.computeIfAbsent(rs.getString(1), k -> new int[3])[2] = rs.getInt(2);
-                }, termId, ActivityType.CENTRAL_STUDY.name());
+        for (ActivityType type : List.of(ActivityType.RESEARCH_ACTIVITY, ActivityType.CENTRAL_STUDY)) {
+            int daysAt = type == ActivityType.RESEARCH_ACTIVITY ? 0 : 1;
+            jdbc.query("SELECT t.group_id, COUNT(DISTINCT a.activity_date), "
+                    + "COUNT(DISTINCT EXTRACT(YEAR FROM a.activity_date) * 100 + EXTRACT(MONTH FROM a.activity_date)) "
+                    + "FROM activity a JOIN teacher t ON t.id = a.teacher_id WHERE a.term_id = ? AND a.type = ? AND t.group_id IS NOT NULL "
+                    + "GROUP BY t.group_id", rs -> {
+                        int[] c = counts.computeIfAbsent(rs.getString(1), k -> new int[3]);
+                        c[daysAt] = rs.getInt(2);
+                        if (type == ActivityType.CENTRAL_STUDY) {
+                            c[2] = rs.getInt(3);
+                        }
+                    }, termId, type.name());
+        }
         Map<String, GroupRecord> groups = new HashMap<>();
         counts.forEach((group, c) -> groups.put(group, new GroupRecord(group, c[0], c[1], c[2], termMonths)));
         jdbc.query("SELECT id FROM research_group", rs -> {

@@ -11,14 +11,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Splits a run's teachers by school into partitions of about {@code targetSize} teachers (fewer where the run
  * is small, so that each thread gets several); each partition is evaluated on its own thread and restarts on its own.
+ * The benchmark's I/O floor reads the same partitions.
  */
-class SchoolPartitioner implements Partitioner {
+public class SchoolPartitioner implements Partitioner {
+
+    private static final String SCHOOLS = "schools";
 
     private final JdbcTemplate jdbc;
     private final String scope;
     private final int targetSize;
 
-    SchoolPartitioner(JdbcTemplate jdbc, String scope, int targetSize) {
+    public SchoolPartitioner(JdbcTemplate jdbc, String scope, int targetSize) {
         this.jdbc = jdbc;
         this.scope = scope;
         this.targetSize = targetSize;
@@ -51,9 +54,19 @@ class SchoolPartitioner implements Partitioner {
         return partitions;
     }
 
+    /** The schools of a partition this partitioner made. */
+    public static List<String> schools(ExecutionContext partition) {
+        return schools(partition.getString(SCHOOLS));
+    }
+
+    /** The schools from a partition's {@code schools} entry. */
+    static List<String> schools(String entry) {
+        return List.of(entry.split(","));
+    }
+
     private static void add(Map<String, ExecutionContext> partitions, List<String> schools) {
         ExecutionContext context = new ExecutionContext();
-        context.putString("schools", String.join(",", schools));
+        context.putString(SCHOOLS, String.join(",", schools));
         partitions.put("schools-" + schools.get(0) + "-" + schools.size(), context);
     }
 }

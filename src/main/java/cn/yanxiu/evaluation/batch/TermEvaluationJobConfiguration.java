@@ -2,7 +2,6 @@ package cn.yanxiu.evaluation.batch;
 
 import cn.yanxiu.evaluation.ResultRows;
 import cn.yanxiu.rules.TeacherCase;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
@@ -26,10 +25,11 @@ import org.springframework.transaction.PlatformTransactionManager;
  * transaction together with Spring Batch's restart state.
  */
 @Configuration
-class TermEvaluationJobConfiguration {
+public class TermEvaluationJobConfiguration {
 
     static final String JOB = "termEvaluation";
-    static final int CHUNK = 200;
+    /** Teachers evaluated and written per transaction (the benchmark's I/O floor writes the same). */
+    public static final int CHUNK = 200;
 
     @Bean
     Job termEvaluationJob(JobRepository repository, Step evaluateTerm) {
@@ -102,8 +102,7 @@ class TermEvaluationJobConfiguration {
     @StepScope
     TeacherCaseItemReader teacherReader(JdbcTemplate jdbc, RunningRuleSets running, @Value("#{jobParameters['runId']}") Long runId,
                                         @Value("#{stepExecutionContext['schools']}") String schools) {
-        List<String> ids = Arrays.asList(schools.split(","));
-        return new TeacherCaseItemReader(jdbc, running.scope(runId), ids);
+        return new TeacherCaseItemReader(jdbc, running.scope(runId), SchoolPartitioner.schools(schools));
     }
 
     @Bean
