@@ -23,38 +23,7 @@ public final class ResultRows {
             .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             // written straight to UTF-8 (the batch), a character beyond the BMP stays the character, as in text
             .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
-            .addMixIn(Finding.class, StoredFindingFields.class)
-            .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("yanxiu-trace").addSerializer(TeacherEvaluation.FiredRule.class, new FiredRuleWriter()))
-            .build();
-
-    /**
-     * A fired rule as the default serializer writes it ({"rule", "policy", "facts"}), without its reflection and per-value
-     * serializer lookups: a teacher's trace holds about a hundred of them, and writing them was most of the writer's time.
-     */
-    static final class FiredRuleWriter extends com.fasterxml.jackson.databind.ser.std.StdSerializer<TeacherEvaluation.FiredRule> {
-        FiredRuleWriter() {
-            super(TeacherEvaluation.FiredRule.class);
-        }
-
-        @Override
-        public void serialize(TeacherEvaluation.FiredRule fired, com.fasterxml.jackson.core.JsonGenerator out,
-                              com.fasterxml.jackson.databind.SerializerProvider provider) throws java.io.IOException {
-            out.writeStartObject();
-            out.writeStringField("rule", fired.rule());
-            out.writeStringField("policy", fired.policy());
-            out.writeFieldName("facts");
-            if (fired.facts() == null) {
-                out.writeNull();
-            } else {
-                out.writeStartArray();
-                for (String fact : fired.facts()) {
-                    out.writeString(fact);
-                }
-                out.writeEndArray();
-            }
-            out.writeEndObject();
-        }
-    }
+            .addMixIn(Finding.class, StoredFindingFields.class).build();
 
     /** Leaves out of the stored JSON what a finding carries only for the rule tests. */
     private abstract static class StoredFindingFields {

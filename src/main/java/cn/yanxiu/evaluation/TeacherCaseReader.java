@@ -309,7 +309,7 @@ public final class TeacherCaseReader implements AutoCloseable {
             try {
                 connection = dataSource.getConnection();
                 connection.setReadOnly(true);
-                statement = prepare(connection, sql);
+                statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
                 statement.setFetchSize(Integer.MIN_VALUE); // Connector/J: stream rows instead of holding the result
                 for (int i = 0; i < args.length; i++) {
                     statement.setObject(i + 1, args[i]);
@@ -319,18 +319,6 @@ public final class TeacherCaseReader implements AutoCloseable {
             } catch (SQLException e) {
                 throw failed(e);
             }
-        }
-
-        /**
-         * On MySQL a statement prepared by the server: its rows come in the binary protocol, whose numbers and dates
-         * are read as they are instead of parsed from text (a profile had parsing at half of the reader's time).
-         */
-        private static PreparedStatement prepare(Connection connection, String sql) throws SQLException {
-            if (connection.isWrapperFor(com.mysql.cj.jdbc.JdbcConnection.class)) {
-                return connection.unwrap(com.mysql.cj.jdbc.JdbcConnection.class)
-                        .serverPrepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            }
-            return connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         }
 
         /** Compares the row's teacher id as bytes: reading it as a string on every row cost more than the row's facts. */

@@ -39,21 +39,6 @@ class ResultDocumentsTests {
         assertThat(ResultDocuments.unpack(ResultDocuments.pack(written, dictionary), dictionary)).isEqualTo(ResultRows.documents(evaluation));
     }
 
-    /** Results stored before the trace had its own writer read the same: it writes what Jackson's record serializer wrote. */
-    @Test
-    void theTraceIsWrittenAsTheDefaultSerializerWroteIt() throws Exception {
-        var plain = com.fasterxml.jackson.databind.json.JsonMapper.builder().findAndAddModules()
-                .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
-        List<TeacherEvaluation.FiredRule> trace = Arrays.asList(
-                new TeacherEvaluation.FiredRule("H1-个人研修学时", "H1", List.of("教师 T1 张三（\"引号\"、反斜杠 \\、𠀀、\u0001）", "")),
-                new TeacherEvaluation.FiredRule("G3-等级-优秀", "", List.of()),
-                new TeacherEvaluation.FiredRule(null, null, null),
-                new TeacherEvaluation.FiredRule("Q1", "Q1", Arrays.asList("活动", null)));
-        assertThat(ResultRows.JSON.writeValueAsBytes(trace)).isEqualTo(plain.writeValueAsBytes(trace));
-        assertThat(ResultRows.JSON.writeValueAsString(java.util.Map.of("fired", trace))).isEqualTo(plain.writeValueAsString(java.util.Map.of("fired", trace)));
-        assertThat(ResultRows.JSON.convertValue(trace, List.class)).isEqualTo(plain.convertValue(trace, List.class));
-    }
-
     @Test
     void aDamagedOrForeignValueIsReportedNotMisread() {
         byte[] dictionary = ResultDocuments.dictionaryFrom(sample);
