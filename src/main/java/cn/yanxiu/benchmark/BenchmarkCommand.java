@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -79,14 +80,14 @@ class BenchmarkCommand implements Callable<Integer>, YanxiuSubcommand {
     private String ruleSetHash;
 
     BenchmarkCommand(JdbcTemplate jdbc, TransactionTemplate transactions, TermScopeLoader scopes, EvaluationService evaluation, EvaluationRuns runs,
-                     RuleSnapshots snapshots, @org.springframework.beans.factory.annotation.Value("${yanxiu.batch.partition-teachers}") int partitionTeachers) {
-        this.partitionTeachers = partitionTeachers;
+                     RuleSnapshots snapshots, @Value("${yanxiu.batch.partition-teachers}") int partitionTeachers) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.scopes = scopes;
         this.evaluation = evaluation;
         this.runs = runs;
         this.snapshots = snapshots;
+        this.partitionTeachers = partitionTeachers;
     }
 
     @Override

@@ -2,8 +2,8 @@ package cn.yanxiu.benchmark;
 
 import cn.yanxiu.evaluation.TeacherCaseReader;
 import cn.yanxiu.evaluation.TermScope;
-import cn.yanxiu.rules.TeacherCase;
 import cn.yanxiu.evaluation.batch.SchoolPartitioner;
+import cn.yanxiu.rules.TeacherCase;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
