@@ -204,13 +204,21 @@ final class CertificatePdf {
 
     private static void qr(PDPageContentStream cs, String text, float x, float y, float size) throws IOException {
         try {
+            // the standard's quiet zone of four modules and error correction Q: a printed, handled, stamped certificate
+            // must still scan (with one module and level M a rendering of the page failed to decode now and then)
             BitMatrix m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.MARGIN, 1, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.CHARACTER_SET, "UTF-8"));
+                    Map.of(EncodeHintType.MARGIN, 4, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.Q, EncodeHintType.CHARACTER_SET, "UTF-8"));
             float module = size / m.getWidth();
             for (int row = 0; row < m.getHeight(); row++) {
+                // a row's run of dark modules as one rectangle: no seams between neighbours where a renderer antialiases
                 for (int col = 0; col < m.getWidth(); col++) {
                     if (m.get(col, row)) {
-                        cs.addRect(x + col * module, y + size - (row + 1) * module, module, module);
+                        int end = col;
+                        while (end + 1 < m.getWidth() && m.get(end + 1, row)) {
+                            end++;
+                        }
+                        cs.addRect(x + col * module, y + size - (row + 1) * module, (end - col + 1) * module, module);
+                        col = end;
                     }
                 }
             }

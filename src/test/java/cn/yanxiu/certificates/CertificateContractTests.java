@@ -132,7 +132,7 @@ abstract class CertificateContractTests {
             String district = jdbc.queryForObject("SELECT d.name FROM school s JOIN district d ON d.id = s.district_id WHERE s.id = ?", String.class, school);
             assertThat(text).contains("校本研修合格证书", "继续教育学分证明", name, schoolName, "2025-2026学年第一学期", serial, "学分", "各类学时：", "自学 ",
                     "发证单位：" + district, "负责人（签章）");
-            BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 150);
+            BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 300); // as printed: at 150 dpi some codes did not decode
             ImageIO.write(page, "png", Path.of("target", "certificate-sample.png").toFile());
             String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page)))).getText();
             assertThat(decoded).isEqualTo("http://localhost:8080/verify/" + serial);
