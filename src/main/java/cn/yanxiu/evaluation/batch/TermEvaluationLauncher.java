@@ -45,8 +45,10 @@ public class TermEvaluationLauncher {
                 .addString("scope", scope, false)
                 .toJobParameters();
         JobExecution last = repository.getLastJobExecution(job.getName(), parameters);
+        // a step can be left STARTED under a job that ended FAILED: a partition whose thread could not open its first
+        // transaction when the database connections dropped; Spring Batch refuses to restart while any step looks running
         if (last != null && (last.isRunning() || last.getStatus() == BatchStatus.UNKNOWN
-                || last.getStepExecutions().stream().anyMatch(s -> s.getStatus() == BatchStatus.UNKNOWN))) {
+                || last.getStepExecutions().stream().anyMatch(s -> s.getStatus().isRunning() || s.getStatus() == BatchStatus.UNKNOWN))) {
             markFailed(last);
         }
         JobExecution execution = launcher.run(job, parameters);
