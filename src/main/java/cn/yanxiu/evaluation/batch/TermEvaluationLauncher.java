@@ -47,8 +47,7 @@ public class TermEvaluationLauncher {
         JobExecution last = repository.getLastJobExecution(job.getName(), parameters);
         // a step can be left STARTED under a job that ended FAILED: a partition whose thread could not open its first
         // transaction when the database connections dropped; Spring Batch refuses to restart while any step looks running
-        if (last != null && (last.isRunning() || last.getStatus() == BatchStatus.UNKNOWN
-                || last.getStepExecutions().stream().anyMatch(s -> s.getStatus().isRunning() || s.getStatus() == BatchStatus.UNKNOWN))) {
+        if (last != null && (unfinished(last.getStatus()) || last.getStepExecutions().stream().anyMatch(s -> unfinished(s.getStatus())))) {
             markFailed(last);
         }
         JobExecution execution = launcher.run(job, parameters);
@@ -56,12 +55,17 @@ public class TermEvaluationLauncher {
         return new Outcome(execution.getStatus() == BatchStatus.COMPLETED, failures);
     }
 
+    /** Still running as the repository has it, or UNKNOWN: nobody runs it now, so it is restarted as failed. */
+    private static boolean unfinished(BatchStatus status) {
+        return status.isRunning() || status == BatchStatus.UNKNOWN;
+    }
+
     private void markFailed(JobExecution execution) {
         LocalDateTime now = LocalDateTime.now();
         for (StepExecution step : execution.getStepExecutions()) {
             // UNKNOWN: the database went away while the step was recording its end; each chunk's results and
             // its restart point commit together, so the step restarts from its last committed chunk
-            if (step.getStatus().isRunning() || step.getStatus() == BatchStatus.UNKNOWN) {
+            if (unfinished(step.getStatus())) {
                 step.setStatus(BatchStatus.FAILED);
                 step.setExitStatus(ExitStatus.FAILED.addExitDescription("进程中断"));
                 step.setEndTime(now);
