@@ -45,6 +45,7 @@ public final class RuleSetLoader {
 
     /** Reads, compiles and checks the compiled code; fires nothing (no parameter rules, no policy checks). */
     public static Inspected inspect(Path dir) {
+        CompiledRules.warmUpOnce();
         RuleSetReader.Read read = RuleSetReader.read(dir);
         List<RuleProblem> problems = new ArrayList<>(read.problems());
         if (read.files().isEmpty()) {
@@ -77,6 +78,7 @@ public final class RuleSetLoader {
     }
 
     private static Loaded load(Path dir, SessionLimits limits, java.util.function.Predicate<String> checkedBefore) {
+        CompiledRules.warmUpOnce();
         RuleSetReader.Read read = RuleSetReader.read(dir);
         List<RuleProblem> problems = new ArrayList<>(read.problems());
         if (read.files().isEmpty()) {
