@@ -26,7 +26,24 @@ public class CommandLineEntry implements CommandLineRunner, ExitCodeGenerator {
 
     @Override
     public void run(String... args) {
-        exitCode = build(root, subcommands, factory).execute(args);
+        try {
+            exitCode = build(root, subcommands, factory).execute(args);
+        } catch (VirtualMachineError e) {
+            // picocli hands only exceptions to the failure handler: without this a command that ran out of memory
+            // midway would be reported as Yanxiu failing to start
+            System.err.println(virtualMachineFailure(e) + (StartupFailure.verbose(args) ? "" : "（加 --verbose 查看详细信息）"));
+            if (StartupFailure.verbose(args)) {
+                e.printStackTrace();
+            }
+            exitCode = 1;
+        }
+    }
+
+    static String virtualMachineFailure(VirtualMachineError e) {
+        if (e instanceof OutOfMemoryError) {
+            return "出错：内存不足（" + e.getMessage() + "）；可用 java -Xmx 给出更多内存后重试";
+        }
+        return "出错：Java 虚拟机错误（" + e + "）";
     }
 
     /** The whole command tree; tests build the same tree to run commands in-process. */
