@@ -66,8 +66,10 @@ public final class RuleSetLoader {
     }
 
     public static Loaded load(Path dir, SessionLimits limits) {
-        return load(dir, limits, hash -> false);
+        return load(dir, limits, NEVER_CHECKED);
     }
+
+    private static final java.util.function.Predicate<String> NEVER_CHECKED = hash -> false;
 
     /**
      * {@code checkedBefore}: whether this exact content (by hash) passed the full code check before under the
@@ -78,7 +80,10 @@ public final class RuleSetLoader {
     }
 
     private static Loaded load(Path dir, SessionLimits limits, java.util.function.Predicate<String> checkedBefore) {
-        CompiledRules.warmUpOnce();
+        if (checkedBefore == NEVER_CHECKED) {
+            // the executable-model build will run; a version checked before may skip it, so it gets no head start
+            CompiledRules.warmUpOnce();
+        }
         RuleSetReader.Read read = RuleSetReader.read(dir);
         List<RuleProblem> problems = new ArrayList<>(read.problems());
         if (read.files().isEmpty()) {
