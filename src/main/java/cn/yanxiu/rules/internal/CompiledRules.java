@@ -146,7 +146,7 @@ public final class CompiledRules {
      * Starts, once per process, an executable-model build of one trivial rule on a thread of its own. That build is
      * the longest part of checking a rule set, and in a fresh process most of it is loading and first running the
      * code generator and Java compiler; done while the caller still reads the rule files and converts the decision
-     * tables on the other core, the real build then starts warm (`rules validate`: about 0.8 s of 7–8 s).
+     * tables on the other core, the real build then starts warm ({@code rules validate}: about 0.8 s of 7–8 s).
      */
     public static void warmUpOnce() {
         if (!WARMED_UP.compareAndSet(false, true)) {
