@@ -13,6 +13,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (Main.class.getClassLoader().getResource("picocli/CommandLine.class") == null) {
+            // the jar names its libraries in lib/ beside it: copied alone it could only fail with a class the JVM cannot find
+            System.err.println("找不到 Yanxiu 的程序库：yanxiu.jar 须与构建时生成的 lib 文件夹放在同一目录（target/yanxiu.jar 与 target/lib/ 一起复制）");
+            System.exit(1);
+        }
         // every timestamp is stored in UTC, whatever zone this machine is set to; Times shows them in the configured zone
         cn.yanxiu.system.Times.storeInUtc();
         if (CommandsBeforeSpring.wanted(args)) {
