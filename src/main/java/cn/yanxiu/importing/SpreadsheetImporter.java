@@ -164,10 +164,29 @@ public class SpreadsheetImporter {
             return new ImportResult(name, kind.label, summary, problems, problemCount[0]);
         } catch (ImportRejected e) {
             return refused(file, kind.label, e.getMessage());
-        } catch (DataAccessException e) {
-            return refused(file, kind.label, "写入数据库失败，本文件未导入任何数据: " + e.getMostSpecificCause().getMessage());
+        } catch (DataAccessException | IllegalStateException e) {
+            if (lockTableFull(e)) {
+                return refused(file, kind.label, "文件太大，数据库无法在一次导入中容纳（MySQL/MariaDB 错误 1206：锁表已满，其上限随 "
+                        + "innodb_buffer_pool_size 而定），本文件未导入任何数据。请把文件按学校或月份拆成几个分别导入，或调大 innodb_buffer_pool_size（见 README 的 Databases）");
+            }
+            if (e instanceof DataAccessException access) {
+                return refused(file, kind.label, "写入数据库失败，本文件未导入任何数据: " + access.getMostSpecificCause().getMessage());
+            }
+            throw e;
         }
     }
+
+    /** MySQL's and MariaDB's "lock table is full": one file's rows outgrew the locks one transaction may hold. */
+    static boolean lockTableFull(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == LOCK_TABLE_FULL) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final int LOCK_TABLE_FULL = 1206;
 
     private static ImportResult refused(Path file, String kind, String reason) {
         String name = file.getFileName().toString();
