@@ -176,6 +176,9 @@ public class SpreadsheetImporter {
         }
     }
 
+    /** MySQL's and MariaDB's error code for "lock table is full". */
+    private static final int LOCK_TABLE_FULL = 1206;
+
     /** MySQL's and MariaDB's "lock table is full": one file's rows outgrew the locks one transaction may hold. */
     static boolean lockTableFull(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -186,7 +189,6 @@ public class SpreadsheetImporter {
         return false;
     }
 
-    private static final int LOCK_TABLE_FULL = 1206;
 
     private static ImportResult refused(Path file, String kind, String reason) {
         String name = file.getFileName().toString();

@@ -39,7 +39,7 @@ public class CommandLineEntry implements CommandLineRunner, ExitCodeGenerator {
         }
     }
 
-    static String virtualMachineFailure(VirtualMachineError e) {
+    private static String virtualMachineFailure(VirtualMachineError e) {
         if (e instanceof OutOfMemoryError) {
             return "出错：内存不足（" + e.getMessage() + "）；可用 java -Xmx 给出更多内存后重试";
         }
