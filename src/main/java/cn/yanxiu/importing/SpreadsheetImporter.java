@@ -189,7 +189,6 @@ public class SpreadsheetImporter {
         return false;
     }
 
-
     private static ImportResult refused(Path file, String kind, String reason) {
         String name = file.getFileName().toString();
         return new ImportResult(name, kind, null, List.of(new RowProblem(name, 0, "-", reason)), 1);
