@@ -1,6 +1,7 @@
 package cn.yanxiu;
 
 import cn.yanxiu.system.CommandsBeforeSpring;
+import cn.yanxiu.system.ShortCommandCompilation;
 
 /**
  * The jar's entry point. It names no Spring type, so {@code --help}, {@code -V} and the commands that need no
@@ -20,6 +21,7 @@ public final class Main {
         }
         // every timestamp is stored in UTC, whatever zone this machine is set to; Times shows them in the configured zone
         cn.yanxiu.system.Times.storeInUtc();
+        ShortCommandCompilation.applyTo(args);
         if (CommandsBeforeSpring.wanted(args)) {
             System.exit(CommandsBeforeSpring.answer(args));
         }
