@@ -1,7 +1,9 @@
 package cn.yanxiu;
 
+import cn.yanxiu.system.ClassArchiveLaunch;
 import cn.yanxiu.system.CommandsBeforeSpring;
 import cn.yanxiu.system.ShortCommandCompilation;
+import java.nio.file.Path;
 
 /**
  * The jar's entry point. It names no Spring type, so {@code --help}, {@code -V} and the commands that need no
@@ -13,7 +15,7 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException, InterruptedException {
         if (Main.class.getClassLoader().getResource("picocli/CommandLine.class") == null) {
             // the jar names its libraries in lib/ beside it: copied alone it could only fail with a class the JVM cannot find
             System.err.println("找不到 Yanxiu 的程序库：yanxiu.jar 须与构建时生成的 lib 文件夹放在同一目录（target/yanxiu.jar 与 target/lib/ 一起复制）");
@@ -21,6 +23,13 @@ public final class Main {
         }
         // every timestamp is stored in UTC, whatever zone this machine is set to; Times shows them in the configured zone
         cn.yanxiu.system.Times.storeInUtc();
+        ClassArchiveLaunch.followStarter();
+        if (!CommandsBeforeSpring.wanted(args)) {
+            Path archive = ClassArchiveLaunch.archiveFor(args);
+            if (archive != null) {
+                System.exit(ClassArchiveLaunch.run(archive, args));
+            }
+        }
         ShortCommandCompilation.applyTo(args);
         if (CommandsBeforeSpring.wanted(args)) {
             System.exit(CommandsBeforeSpring.answer(args));

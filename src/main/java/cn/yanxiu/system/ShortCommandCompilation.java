@@ -36,7 +36,8 @@ public final class ShortCommandCompilation {
 
     /** Adds the directive when the command is short; true when the JVM took it (it may not offer it: then nothing changes). */
     public static boolean applyTo(String[] args) {
-        if (!isShort(args)) {
+        if (!isShort(args) || System.getProperty(ClassArchiveLaunch.STARTED_BY) != null) {
+            // a JVM started by ClassArchiveLaunch was given the quick compiler only already
             return false;
         }
         Path file = null;

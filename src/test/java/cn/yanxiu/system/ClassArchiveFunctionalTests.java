@@ -1,0 +1,98 @@
+package cn.yanxiu.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged build's class archive, as a user meets it: a command that starts Spring runs in a second JVM that maps
+ * the archive, says and exits what the command says and exits, and dies with the command when the command is killed.
+ */
+class ClassArchiveFunctionalTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theBuildWritesTheArchiveAndACommandMapsIt() throws Exception {
+        assertThat(Path.of("target/yanxiu.jsa")).isRegularFile();
+        Result verify = run(List.of("-Xlog:class+load=info:stdout"), "audit", "verify");
+        assertThat(verify.exit()).as(verify.err()).isZero();
+        assertThat(verify.out()).contains("审计日志完整").contains("source: shared objects file (top)");
+    }
+
+    @Test
+    void theCommandsMessageAndExitCodeComeThrough() throws Exception {
+        Result explain = run(List.of(), "explain", "--term", "2025-2026-1", "--teacher", "NOBODY");
+        assertThat(explain.exit()).isEqualTo(1);
+        assertThat(explain.err()).contains("2025-2026-1");
+    }
+
+    @Test
+    void withTheArchiveSwitchedOffOrAFlightRecordingTheCommandStaysInOneProcess() throws Exception {
+        Result off = run(List.of("-Dyanxiu.class-archive=false", "-Xlog:class+load=info:stdout"), "audit", "verify");
+        assertThat(off.exit()).as(off.err()).isZero();
+        assertThat(off.out()).contains("审计日志完整").doesNotContain("shared objects file (top)");
+        Result recorded = run(List.of("-XX:StartFlightRecording=filename=" + dir.resolve("r.jfr"), "-Xlog:class+load=info:stdout"), "audit", "verify");
+        assertThat(recorded.out()).contains("审计日志完整").doesNotContain("shared objects file (top)");
+    }
+
+    @Test
+    void killingTheCommandLeavesNothingRunning() throws Exception {
+        Process command = start(List.of(), "import", "data-samples");
+        ProcessHandle second = command.toHandle().children().findFirst().orElse(null);
+        for (int i = 0; i < 100 && second == null; i++) {
+            Thread.sleep(50);
+            second = command.toHandle().children().findFirst().orElse(null);
+        }
+        assertThat(second).as("the JVM that runs the command").isNotNull();
+        Thread.sleep(2000);
+        command.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (second.isAlive() && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(second.isAlive()).as("the second JVM once the command is killed").isFalse();
+    }
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private Result run(List<String> jvm, String... args) throws Exception {
+        Process p = start(jvm, args);
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        String out = read(p.getInputStream());
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Result(p.exitValue(), out, err.join());
+    }
+
+    private Process start(List<String> jvm, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dfile.encoding=UTF-8"));
+        command.addAll(jvm);
+        command.add("-jar");
+        command.add(Path.of("target/yanxiu.jar").toAbsolutePath().toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("SPRING_DATASOURCE_URL", "jdbc:h2:file:" + dir.resolve("yanxiu") + ";WRITE_DELAY=0");
+        builder.environment().remove("SPRING_PROFILES_ACTIVE");
+        builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        return builder.start();
+    }
+
+    private static String read(java.io.InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+}
