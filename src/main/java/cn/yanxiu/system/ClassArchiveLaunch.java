@@ -1,7 +1,10 @@
 package cn.yanxiu.system;
 
 import java.lang.management.ManagementFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +22,9 @@ import java.util.Set;
  * The second JVM ends when this one is stopped (a stop signal is passed on and waited for) and halts when this one is
  * killed, so stopping or killing the command stops all of it. {@code serve} and {@code worker} stay one process (the
  * process a service manager starts is the one it stops). Without the archive, from a jar that has moved since the
- * build, or on another JVM build, the JVM ignores the archive and the command runs as before, only without the gain;
- * {@code -Dyanxiu.class-archive=false} runs it in this process, as does a JVM started with a profiler, a flight recording
+ * build (the archive records the jars' paths; {@code yanxiu.jsa.jar} beside it says which jar it was made for), the
+ * command runs in this process as before; on another JVM build the JVM ignores the archive and the command runs
+ * without the gain. {@code -Dyanxiu.class-archive=off} runs it in this process, as does a JVM started with a profiler, a flight recording
  * or an agent (those are meant to see the command).
  */
 public final class ClassArchiveLaunch {
@@ -33,18 +37,35 @@ public final class ClassArchiveLaunch {
     private ClassArchiveLaunch() {
     }
 
-    /** The archive to start the command with, or null when it runs in this process. */
+    /**
+     * The archive to start the command with, or null when it runs in this process: no archive beside the jar, or one
+     * made for a jar elsewhere (the JVM would ignore it, having recorded the jars' paths), or this run writes it.
+     */
     public static Path archiveFor(String[] args) {
-        if (System.getProperty(STARTED_BY) != null || !Boolean.parseBoolean(System.getProperty("yanxiu.class-archive", "true"))
-                || args.length == 0 || SERVICES.contains(args[0]) || hasTools()) {
-            return null;
-        }
+        String mode = System.getProperty("yanxiu.class-archive", "on");
         Path jar = jar();
-        if (jar == null) {
+        if (jar == null || System.getProperty(STARTED_BY) != null) {
             return null;
         }
         Path archive = jar.resolveSibling(ARCHIVE);
-        return Files.isRegularFile(archive) ? archive : null;
+        Path madeFor = jar.resolveSibling(ARCHIVE + ".jar");
+        if (mode.equals("write")) {
+            // the build's run that writes the archive (at its exit) records which jar it is for
+            try {
+                Files.writeString(madeFor, jar.toString(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("无法写入 " + madeFor, e);
+            }
+            return null;
+        }
+        if (!mode.equals("on") || args.length == 0 || SERVICES.contains(args[0]) || !Files.isRegularFile(archive) || hasTools()) {
+            return null;
+        }
+        try {
+            return Files.readString(madeFor, StandardCharsets.UTF_8).equals(jar.toString()) ? archive : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** A profiler, recording or agent on this JVM: it is meant to see the command, so the command stays here. */

@@ -19,36 +19,65 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClassArchiveFunctionalTests {
 
+    private static final Path JAR = Path.of("target/yanxiu.jar");
+
     @TempDir
     Path dir;
+
+    private static final List<String> CLASS_LOADING = List.of("-Xlog:class+load=info:stdout");
 
     @Test
     void theBuildWritesTheArchiveAndACommandMapsIt() throws Exception {
         assertThat(Path.of("target/yanxiu.jsa")).isRegularFile();
-        Result verify = run(List.of("-Xlog:class+load=info:stdout"), "audit", "verify");
+        Result verify = run(JAR, CLASS_LOADING, "audit", "verify");
         assertThat(verify.exit()).as(verify.err()).isZero();
         assertThat(verify.out()).contains("审计日志完整").contains("source: shared objects file (top)");
+        assertThat(processes(verify)).as("the command's JVM and the one that started it").isEqualTo(2);
     }
 
     @Test
     void theCommandsMessageAndExitCodeComeThrough() throws Exception {
-        Result explain = run(List.of(), "explain", "--term", "2025-2026-1", "--teacher", "NOBODY");
+        Result explain = run(JAR, List.of(), "explain", "--term", "2025-2026-1", "--teacher", "NOBODY");
         assertThat(explain.exit()).isEqualTo(1);
         assertThat(explain.err()).contains("2025-2026-1");
     }
 
     @Test
-    void withTheArchiveSwitchedOffOrAFlightRecordingTheCommandStaysInOneProcess() throws Exception {
-        Result off = run(List.of("-Dyanxiu.class-archive=false", "-Xlog:class+load=info:stdout"), "audit", "verify");
-        assertThat(off.exit()).as(off.err()).isZero();
-        assertThat(off.out()).contains("审计日志完整").doesNotContain("shared objects file (top)");
-        Result recorded = run(List.of("-XX:StartFlightRecording=filename=" + dir.resolve("r.jfr"), "-Xlog:class+load=info:stdout"), "audit", "verify");
-        assertThat(recorded.out()).contains("审计日志完整").doesNotContain("shared objects file (top)");
+    void switchedOffOrUnderAFlightRecordingTheCommandStaysInOneProcess() throws Exception {
+        List<String> off = new ArrayList<>(CLASS_LOADING);
+        off.add("-Dyanxiu.class-archive=off");
+        Result switchedOff = run(JAR, off, "audit", "verify");
+        assertThat(switchedOff.exit()).as(switchedOff.err()).isZero();
+        assertThat(switchedOff.out()).contains("审计日志完整").doesNotContain("shared objects file (top)");
+        assertThat(processes(switchedOff)).isEqualTo(1);
+        List<String> recording = new ArrayList<>(CLASS_LOADING);
+        recording.add("-XX:StartFlightRecording=filename=" + dir.resolve("r.jfr"));
+        Result recorded = run(JAR, recording, "audit", "verify");
+        assertThat(recorded.out()).contains("审计日志完整");
+        assertThat(processes(recorded)).isEqualTo(1);
+    }
+
+    @Test
+    void aJarMovedWithItsArchiveRunsInOneProcess() throws Exception {
+        Path moved = Files.createDirectories(dir.resolve("moved"));
+        for (String name : List.of("yanxiu.jar", "yanxiu.jsa", "yanxiu.jsa.jar")) {
+            Files.copy(Path.of("target", name), moved.resolve(name));
+        }
+        Files.createSymbolicLink(moved.resolve("lib"), Path.of("target/lib").toAbsolutePath());
+        Result verify = run(moved.resolve("yanxiu.jar"), CLASS_LOADING, "audit", "verify");
+        assertThat(verify.exit()).as(verify.err()).isZero();
+        assertThat(verify.out()).contains("审计日志完整");
+        assertThat(processes(verify)).as("the archive names the jar it was made for: the JVM would not map it here").isEqualTo(1);
+    }
+
+    /** JVMs that ran: each loads Yanxiu's entry point once. */
+    private static long processes(Result result) {
+        return result.out().lines().filter(l -> l.contains(" cn.yanxiu.Main source:")).count();
     }
 
     @Test
     void killingTheCommandLeavesNothingRunning() throws Exception {
-        Process command = start(List.of(), "import", "data-samples");
+        Process command = start(JAR, List.of(), "import", "data-samples");
         ProcessHandle second = command.toHandle().children().findFirst().orElse(null);
         for (int i = 0; i < 100 && second == null; i++) {
             Thread.sleep(50);
@@ -67,19 +96,19 @@ class ClassArchiveFunctionalTests {
     private record Result(int exit, String out, String err) {
     }
 
-    private Result run(List<String> jvm, String... args) throws Exception {
-        Process p = start(jvm, args);
+    private Result run(Path jar, List<String> jvm, String... args) throws Exception {
+        Process p = start(jar, jvm, args);
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
         String out = read(p.getInputStream());
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         return new Result(p.exitValue(), out, err.join());
     }
 
-    private Process start(List<String> jvm, String... args) throws Exception {
+    private Process start(Path jar, List<String> jvm, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dfile.encoding=UTF-8"));
         command.addAll(jvm);
         command.add("-jar");
-        command.add(Path.of("target/yanxiu.jar").toAbsolutePath().toString());
+        command.add(jar.toAbsolutePath().toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("SPRING_DATASOURCE_URL", "jdbc:h2:file:" + dir.resolve("yanxiu") + ";WRITE_DELAY=0");
