@@ -8,7 +8,8 @@ import java.nio.file.Path;
 /**
  * The jar's entry point. It names no Spring type, so {@code --help}, {@code -V} and the commands that need no
  * database ({@code rules}, {@code generate}) answer without loading Spring at all; everything else goes on to
- * {@link YanxiuApplication}.
+ * {@link YanxiuApplication}, in a second JVM that maps the build's class archive where there is one
+ * ({@link ClassArchiveLaunch}).
  */
 public final class Main {
 

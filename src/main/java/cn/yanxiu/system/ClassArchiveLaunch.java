@@ -1,8 +1,8 @@
 package cn.yanxiu.system;
 
-import java.lang.management.ManagementFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,8 +24,8 @@ import java.util.Set;
  * process a service manager starts is the one it stops). Without the archive, from a jar that has moved since the
  * build (the archive records the jars' paths; {@code yanxiu.jsa.jar} beside it says which jar it was made for), the
  * command runs in this process as before; on another JVM build the JVM ignores the archive and the command runs
- * without the gain. {@code -Dyanxiu.class-archive=off} runs it in this process, as does a JVM started with a profiler, a flight recording
- * or an agent (those are meant to see the command).
+ * without the gain. {@code -Dyanxiu.class-archive=off} runs it in this process, as does a JVM started with a profiler,
+ * a flight recording or an agent (those are meant to see the command).
  */
 public final class ClassArchiveLaunch {
 
@@ -70,8 +70,9 @@ public final class ClassArchiveLaunch {
 
     /** A profiler, recording or agent on this JVM: it is meant to see the command, so the command stays here. */
     private static boolean hasTools() {
-        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream().anyMatch(a -> a.startsWith("-XX:StartFlightRecording")
-                || a.startsWith("-agentlib") || a.startsWith("-agentpath") || a.startsWith("-javaagent"));
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(a -> a.startsWith("-XX:StartFlightRecording") || a.startsWith("-agentlib") || a.startsWith("-agentpath")
+                        || a.startsWith("-javaagent"));
     }
 
     /** The jar this class was loaded from, as an absolute path (the build's archive records it so); null outside a jar. */
