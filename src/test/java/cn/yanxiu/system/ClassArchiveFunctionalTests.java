@@ -1,11 +1,13 @@
 package cn.yanxiu.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -78,19 +80,18 @@ class ClassArchiveFunctionalTests {
     @Test
     void killingTheCommandLeavesNothingRunning() throws Exception {
         Process command = start(JAR, List.of(), "import", "data-samples");
-        ProcessHandle second = command.toHandle().children().findFirst().orElse(null);
-        for (int i = 0; i < 100 && second == null; i++) {
-            Thread.sleep(50);
-            second = command.toHandle().children().findFirst().orElse(null);
+        ProcessHandle second = await().atMost(Duration.ofSeconds(10))
+                .until(() -> command.toHandle().children().findFirst().orElse(null), java.util.Objects::nonNull);
+        // killed midway, once the command has begun its work (its first file imported)
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(command.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            do {
+                line = out.readLine();
+            } while (line != null && !line.startsWith("✔"));
+            assertThat(line).as("the command's first file").isNotNull();
+            command.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        assertThat(second).as("the JVM that runs the command").isNotNull();
-        Thread.sleep(2000);
-        command.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-        while (second.isAlive() && System.nanoTime() < until) {
-            Thread.sleep(20);
-        }
-        assertThat(second.isAlive()).as("the second JVM once the command is killed").isFalse();
+        await("the second JVM once the command is killed").atMost(Duration.ofSeconds(3)).until(() -> !second.isAlive());
     }
 
     private record Result(int exit, String out, String err) {
