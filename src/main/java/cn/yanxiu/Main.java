@@ -25,14 +25,13 @@ public final class Main {
         // every timestamp is stored in UTC, whatever zone this machine is set to; Times shows them in the configured zone
         cn.yanxiu.system.Times.storeInUtc();
         ClassArchiveLaunch.followStarter();
-        if (!CommandsBeforeSpring.wanted(args)) {
-            Path archive = ClassArchiveLaunch.archiveFor(args);
-            if (archive != null) {
-                System.exit(ClassArchiveLaunch.run(archive, args));
-            }
+        boolean beforeSpring = CommandsBeforeSpring.wanted(args);
+        Path archive = beforeSpring ? null : ClassArchiveLaunch.archiveFor(args);
+        if (archive != null) {
+            System.exit(ClassArchiveLaunch.run(archive, args));
         }
         ShortCommandCompilation.applyTo(args);
-        if (CommandsBeforeSpring.wanted(args)) {
+        if (beforeSpring) {
             System.exit(CommandsBeforeSpring.answer(args));
         }
         YanxiuApplication.main(args);

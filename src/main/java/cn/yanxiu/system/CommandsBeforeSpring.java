@@ -31,14 +31,12 @@ public final class CommandsBeforeSpring {
         if (plain(args)) {
             return true;
         }
-        List<String> before = new ArrayList<>();
-        for (String a : args) {
-            if (a.equals("--")) {
-                break;
-            }
-            before.add(a);
-        }
-        return args.length == 0 || before.stream().anyMatch(HELP::contains);
+        return args.length == 0 || asksForHelp(args);
+    }
+
+    /** True when an argument before {@code --} asks for help or the version. */
+    static boolean asksForHelp(String[] args) {
+        return Arrays.stream(args).takeWhile(a -> !a.equals("--")).anyMatch(HELP::contains);
     }
 
     private static boolean plain(String[] args) {

@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Set;
 import javax.management.ObjectName;
 
@@ -19,7 +18,6 @@ public final class ShortCommandCompilation {
 
     /** Top-level commands that never run long: checking rule files, one teacher's explanation, the audit log's chain. */
     private static final Set<String> SHORT = Set.of("rules", "explain", "audit");
-    private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");
     private static final String DIRECTIVE = "[{ match: \"*.*\", c2: { Exclude: true } }]";
 
     private ShortCommandCompilation() {
@@ -31,7 +29,7 @@ public final class ShortCommandCompilation {
      */
     static boolean isShort(String[] args) {
         return args.length > 0 && SHORT.contains(args[0]) && !Boolean.getBoolean("yanxiu.jit.full")
-                && Arrays.stream(args).takeWhile(a -> !a.equals("--")).noneMatch(HELP::contains);
+                && !CommandsBeforeSpring.asksForHelp(args);
     }
 
     /** Adds the directive when the command is short; true when the JVM took it (it may not offer it: then nothing changes). */
