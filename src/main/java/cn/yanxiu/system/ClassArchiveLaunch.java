@@ -128,7 +128,8 @@ public final class ClassArchiveLaunch {
      */
     public static void followStarter() {
         String starter = System.getProperty(STARTED_BY);
-        if (starter == null) {
+        if (starter == null || !starter.matches("\\d{1,18}")) {
+            // only the launch sets it, to a process id
             return;
         }
         long starterPid = Long.parseLong(starter);
