@@ -47,8 +47,9 @@ public class EvaluationService implements RunningRuleSets.RunRestorer {
     /** As above, refused when the folder's content is not {@code expectedHash} (the version activated for the term), unless null. */
     public EvaluationRuns.Run evaluate(String termId, Path rulesDir, String expectedHash, String scope, String startedBy, PrintWriter progressOut) {
         runs.refuseIfUnderWay(termId);
-        TermScope termScope = scopes.load(termId);
-        RuleSet rules = load(rulesDir, termScope, progressOut);
+        var counting = countInBackground(termId, progressOut);
+        RuleSet rules = load(rulesDir, scopes.term(termId), progressOut);
+        TermScope termScope = counted(counting, rules);
         refuseIfChangedSinceActivation(rules, rulesDir, expectedHash);
         snapshots.store(rules);
         EvaluationRuns.Run run = runs.start(termId, rules.hash(), scope, startedBy);
@@ -62,8 +63,9 @@ public class EvaluationService implements RunningRuleSets.RunRestorer {
     public EvaluationRuns.Run startInBackground(String termId, Path rulesDir, String expectedHash, String scope, String startedBy,
                                                 java.util.concurrent.Executor executor) {
         runs.refuseIfUnderWay(termId);
-        TermScope termScope = scopes.load(termId);
-        RuleSet rules = load(rulesDir, termScope);
+        var counting = countInBackground(termId, null);
+        RuleSet rules = load(rulesDir, scopes.term(termId));
+        TermScope termScope = counted(counting, rules);
         refuseIfChangedSinceActivation(rules, rulesDir, expectedHash);
         snapshots.store(rules);
         return submit(runs.start(termId, rules.hash(), scope, startedBy), rules, termScope, executor);
@@ -81,7 +83,9 @@ public class EvaluationService implements RunningRuleSets.RunRestorer {
     public EvaluationRuns.Run resumeInBackground(long runId, java.util.concurrent.Executor executor) throws java.io.IOException {
         EvaluationRuns.Run run = runs.resume(runId);
         try {
-            return submit(run, restored(run), scopes.load(run.termId()), executor);
+            var counting = countInBackground(run.termId(), null);
+            RuleSet rules = restored(run);
+            return submit(run, rules, counted(counting, rules), executor);
         } catch (RuntimeException | java.io.IOException e) {
             runs.interrupt(runId);
             throw e;
@@ -118,7 +122,9 @@ public class EvaluationService implements RunningRuleSets.RunRestorer {
     public EvaluationRuns.Run resume(long runId, PrintWriter progressOut) throws java.io.IOException {
         EvaluationRuns.Run run = runs.resume(runId);
         freshConnections();
-        return execute(run, restored(run), scopes.load(run.termId()), progressOut);
+        var counting = countInBackground(run.termId(), progressOut);
+        RuleSet rules = restored(run);
+        return execute(run, rules, counted(counting, rules), progressOut);
     }
 
     /**
@@ -154,7 +160,7 @@ public class EvaluationService implements RunningRuleSets.RunRestorer {
     /** The exact rule-set version a run started with, compiled again from its snapshot. */
     private RuleSet restored(EvaluationRuns.Run run) throws java.io.IOException {
         Path restored = snapshots.restore(run.ruleSetHash(), Files.createTempDirectory("yanxiu-rules-" + run.ruleSetHash().substring(0, 8)));
-        RuleSet rules = load(restored, scopes.load(run.termId()));
+        RuleSet rules = load(restored, scopes.term(run.termId()));
         if (!rules.hash().equals(run.ruleSetHash())) {
             rules.dispose();
             throw new EvaluationRuns.RunRefused("恢复的规则集哈希与运行 #" + run.id() + " 记录的不一致，拒绝继续");
@@ -247,12 +253,49 @@ public class EvaluationService implements RunningRuleSets.RunRestorer {
         return "运行 #" + run.id() + " 未完成（" + cause + "），可用 evaluate --resume " + run.id() + " 继续";
     }
 
-    private RuleSet load(Path rulesDir, TermScope termScope) {
-        return load(rulesDir, termScope, null);
+    /**
+     * The term's group and school figures, counted by the database on a thread of its own while the caller compiles
+     * the rules (both come before the first teacher; at 100,000 teachers the counts take seconds). With
+     * {@code progressOut}, says when they are done.
+     */
+    private java.util.concurrent.CompletableFuture<TermScope> countInBackground(String termId, PrintWriter progressOut) {
+        scopes.term(termId); // an unknown term is refused at once, not after the rules compiled
+        long start = System.nanoTime();
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            TermScope scope = scopes.load(termId);
+            if (progressOut != null) {
+                progressOut.printf("学期 %s 各教研组、学校的活动已统计（%d 个教研组，%d 所学校），用时 %.1f 秒%n", termId, scope.groups().size(),
+                        scope.schools().size(), (System.nanoTime() - start) / 1e9);
+                progressOut.flush();
+            }
+            return scope;
+        }, task -> {
+            // not the common pool: the rule build runs its second compilation there
+            Thread thread = new Thread(task, "yanxiu-term-figures");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    /** The counted figures; when counting failed, the rules are disposed of and the failure is the caller's. */
+    private static TermScope counted(java.util.concurrent.CompletableFuture<TermScope> counting, RuleSet rules) {
+        try {
+            return counting.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            rules.dispose();
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private RuleSet load(Path rulesDir, cn.yanxiu.rules.vocabulary.Term term) {
+        return load(rulesDir, term, null);
     }
 
     /** With {@code progressOut}, says that the rules are being compiled and when they are ready: the seconds before the first teacher. */
-    private RuleSet load(Path rulesDir, TermScope termScope, PrintWriter progressOut) {
+    private RuleSet load(Path rulesDir, cn.yanxiu.rules.vocabulary.Term term, PrintWriter progressOut) {
         long start = System.nanoTime();
         if (progressOut != null) {
             progressOut.println("校验并编译规则集 " + rulesDir + " …");
@@ -264,9 +307,9 @@ public class EvaluationService implements RunningRuleSets.RunRestorer {
                     .map(p -> "  " + p).collect(Collectors.joining("\n")));
         }
         RuleSet rules = loaded.ruleSet();
-        if (!rules.manifest().academicYear().equals(termScope.term().getAcademicYear())) {
+        if (!rules.manifest().academicYear().equals(term.getAcademicYear())) {
             rules.dispose();
-            throw new EvaluationRuns.RunRefused("规则集学年 " + rules.manifest().academicYear() + " 与学期 " + termScope.term().getId() + " 不符");
+            throw new EvaluationRuns.RunRefused("规则集学年 " + rules.manifest().academicYear() + " 与学期 " + term.getId() + " 不符");
         }
         if (progressOut != null) {
             progressOut.printf("规则集已就绪：%d 条规则，用时 %.1f 秒%n", loaded.ruleCount(), (System.nanoTime() - start) / 1e9);

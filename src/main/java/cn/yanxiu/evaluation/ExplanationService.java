@@ -70,9 +70,10 @@ public class ExplanationService {
 
     /**
      * "What would raise the grade" evaluates the rules again on variations of the teacher's records: the costliest part
-     * of a teacher's page. Worked out again at most once a minute per teacher and run, as fresh as the term's figures.
+     * of a teacher's page. Worked out again at most once a minute per teacher and run: a term's records change only with an
+     * import, so a minute is fresh enough.
      */
-    private final cn.yanxiu.system.RecentCache<String, String> raises = new cn.yanxiu.system.RecentCache<>(20_000, java.time.Duration.ofSeconds(SCOPE_SECONDS));
+    private final cn.yanxiu.system.RecentCache<String, String> raises = new cn.yanxiu.system.RecentCache<>(20_000, java.time.Duration.ofMinutes(1));
 
     /**
      * What would raise the teacher's grade in a completed run, worked out on its own (the teacher's page asks for it
@@ -92,7 +93,7 @@ public class ExplanationService {
         if (rules == null) {
             return null;
         }
-        TeacherCase c = TeacherCaseReader.one(jdbc, scope(run.termId()), teacherId);
+        TeacherCase c = TeacherCaseReader.one(jdbc, scopes.loadFor(run.termId(), teacherId), teacherId);
         return c == null ? null : GradeRaiser.raise(rules, c, rules.evaluate(c)).describe();
     }
 
@@ -115,30 +116,6 @@ public class ExplanationService {
                 f.name().endsWith(".xlsx") ? RuleLocations.firstSheet(f.content()) : null)).toList(), new java.util.concurrent.ConcurrentHashMap<>()));
     }
 
-    /** A term's group and school figures change only with an import: reading them once a minute is fresh enough for "what would raise". */
-    private static final long SCOPE_SECONDS = 60;
-    private record ReadScope(TermScope scope, long readAtNanos) {
-    }
-
-    private final Map<String, ReadScope> scopeCache = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private TermScope scope(String termId) {
-        ReadScope cached = scopeCache.get(termId);
-        if (cached != null && System.nanoTime() - cached.readAtNanos() < SCOPE_SECONDS * 1_000_000_000L) {
-            return cached.scope();
-        }
-        // one reader at a time: when the week's teachers open their pages together, the term's figures are read
-        // once and the others wait for them, instead of every request reading them and emptying the connection pool
-        synchronized (scopeCache) {
-            ReadScope again = scopeCache.get(termId);
-            if (again != null && System.nanoTime() - again.readAtNanos() < SCOPE_SECONDS * 1_000_000_000L) {
-                return again.scope();
-            }
-            TermScope scope = scopes.load(termId);
-            scopeCache.put(termId, new ReadScope(scope, System.nanoTime()));
-            return scope;
-        }
-    }
 
     /** A stored rule-set version's grade levels, best first; empty when the version no longer compiles. */
     public List<cn.yanxiu.rules.vocabulary.GradeBand> gradeBands(String hash) {
@@ -154,7 +131,7 @@ public class ExplanationService {
         }
         RuleSet rules = loaded.ruleSet();
         try {
-            TeacherCase c = TeacherCaseReader.one(jdbc, scopes.load(termId), teacherId);
+            TeacherCase c = TeacherCaseReader.one(jdbc, scopes.loadFor(termId, teacherId), teacherId);
             if (c == null) {
                 throw new IllegalArgumentException("没有教师 " + teacherId);
             }

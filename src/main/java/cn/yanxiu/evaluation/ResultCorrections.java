@@ -74,7 +74,7 @@ public class ResultCorrections {
         if (rules == null) {
             throw new CorrectionRefused("运行 #" + runId + " 的规则快照已无法编译，不能重新评价");
         }
-        TeacherCase c = TeacherCaseReader.one(jdbc, scopes.load(run.termId()), teacherId);
+        TeacherCase c = TeacherCaseReader.one(jdbc, scopes.loadFor(run.termId(), teacherId), teacherId);
         TeacherEvaluation e = rules.evaluate(c);
         if (e.error() != null) {
             throw new CorrectionRefused("按运行 #" + runId + " 的规则重新评价时规则出错：" + e.error());

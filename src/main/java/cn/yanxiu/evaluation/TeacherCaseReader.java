@@ -112,7 +112,8 @@ public final class TeacherCaseReader implements AutoCloseable {
         ended = true;
     }
 
-    private static boolean isMySql(JdbcTemplate jdbc) {
+    /** MySQL or MariaDB (which stream results and take their hints), not H2. */
+    static boolean isMySql(JdbcTemplate jdbc) {
         String product = jdbc.execute((Connection c) -> c.getMetaData().getDatabaseProductName());
         return product != null && (product.contains("MySQL") || product.contains("MariaDB"));
     }

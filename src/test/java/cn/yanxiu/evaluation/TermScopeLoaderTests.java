@@ -17,9 +17,14 @@ class TermScopeLoaderTests {
     private JdbcTemplate jdbc;
     private int key;
 
+    /** The database under test: a fresh H2 here, MariaDB in {@link TermScopeLoaderMariaDbTests}. */
+    JdbcTemplate database() {
+        return Databases.freshH2("term-scope");
+    }
+
     @BeforeEach
     void county() {
-        jdbc = Databases.freshH2("term-scope");
+        jdbc = database();
         jdbc.update("INSERT INTO district (id, name) VALUES ('D1', '城区')");
         jdbc.update("INSERT INTO school (id, name, district_id, kind) VALUES ('S1', '一中', 'D1', 'SENIOR'), ('S2', '二小', 'D1', 'PRIMARY')");
         jdbc.update("INSERT INTO research_group (id, school_id, name) VALUES ('G1', 'S1', '语文组'), ('G2', 'S1', '数学组'), ('G3', 'S2', '英语组')");
@@ -37,8 +42,7 @@ class TermScopeLoaderTests {
                 + "VALUES (?, ?, ?, ?, 1, 1, ?, 'test.xlsx')", teacher, term, type, java.sql.Date.valueOf(date), teacher + "/" + key++);
     }
 
-    @Test
-    void countsDaysAndMonthsPerGroupAndTrainingDaysPerSchool() {
+    private void termLogs() {
         // G1: two teachers at the same research activity count one day; a second day is a second
         activity("T1", "2025-2026-1", "RESEARCH_ACTIVITY", "2025-09-10");
         activity("T2", "2025-2026-1", "RESEARCH_ACTIVITY", "2025-09-10");
@@ -59,7 +63,11 @@ class TermScopeLoaderTests {
         activity("T5", "2025-2026-1", "SCHOOL_TRAINING", "2025-12-20");
         activity("T1", "2025-2026-1", "SCHOOL_TRAINING", "2025-10-08");
         activity("T3", "2025-2026-2", "SCHOOL_TRAINING", "2026-03-05");
+    }
 
+    @Test
+    void countsDaysAndMonthsPerGroupAndTrainingDaysPerSchool() {
+        termLogs();
         TermScope scope = new TermScopeLoader(jdbc).load("2025-2026-1");
 
         assertGroup(scope.groups().get("G1"), 2, 3, 2);
@@ -69,6 +77,31 @@ class TermScopeLoaderTests {
         assertThat(scope.groups().get("G1").getTermMonths()).isEqualTo(5);
         assertThat(scope.schools().get("S1").getSchoolTrainings()).isEqualTo(1);
         assertThat(scope.schools().get("S2").getSchoolTrainings()).isEqualTo(2);
+    }
+
+    @Test
+    void oneTeachersScopeHoldsItsOwnGroupAndSchoolWithTheTermsFigures() {
+        termLogs();
+        TermScopeLoader loader = new TermScopeLoader(jdbc);
+        TermScope whole = loader.load("2025-2026-1");
+        for (String[] t : new String[][] {{"T1", "S1", "G1"}, {"T2", "S1", "G1"}, {"T3", "S1", "G2"}, {"T5", "S2", "G3"}}) {
+            TermScope own = loader.loadFor("2025-2026-1", t[0]);
+            assertThat(own.term().getId()).isEqualTo("2025-2026-1");
+            assertThat(own.groups()).as(t[0]).containsOnlyKeys(t[2]);
+            GroupRecord g = own.groups().get(t[2]);
+            GroupRecord expected = whole.groups().get(t[2]);
+            assertGroup(g, expected.getResearchActivities(), expected.getTheoryStudySessions(), expected.getMonthsWithTheoryStudy());
+            assertThat(g.getTermMonths()).isEqualTo(5);
+            assertThat(own.schools()).as(t[0]).containsOnlyKeys(t[1]);
+            assertThat(own.schools().get(t[1]).getSchoolTrainings()).isEqualTo(whole.schools().get(t[1]).getSchoolTrainings());
+        }
+        TermScope noGroup = loader.loadFor("2025-2026-1", "T4");
+        assertThat(noGroup.groups()).isEmpty();
+        assertThat(noGroup.schools().get("S2").getSchoolTrainings()).isEqualTo(2);
+        TermScope nobody = loader.loadFor("2025-2026-1", "T9");
+        assertThat(nobody.groups()).isEmpty();
+        assertThat(nobody.schools()).isEmpty();
+        assertThat(nobody.term().getId()).isEqualTo("2025-2026-1");
     }
 
     private static void assertGroup(GroupRecord group, int researchDays, int studyDays, int studyMonths) {

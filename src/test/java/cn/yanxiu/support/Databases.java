@@ -34,7 +34,7 @@ public final class Databases {
     public static JdbcTemplate freshH2(String name) {
         var source = new org.springframework.jdbc.datasource.DriverManagerDataSource("jdbc:h2:mem:" + name + "-" + java.util.UUID.randomUUID()
                 + ";DB_CLOSE_DELAY=-1", "sa", "");
-        org.flywaydb.core.Flyway.configure().dataSource(source).locations("classpath:db/migration").load().migrate();
+        org.flywaydb.core.Flyway.configure().dataSource(source).locations("classpath:db/migration", "classpath:db/vendor/h2").load().migrate();
         return new JdbcTemplate(source);
     }
 
