@@ -29,8 +29,12 @@ public class EvaluationService implements RunningRuleSets.RunRestorer {
     private final RunningRuleSets running;
     private final TermEvaluationLauncher launcher;
 
+    private final int quickCompilerTeachers;
+
     EvaluationService(JdbcTemplate jdbc, EvaluationRuns runs, RuleSnapshots snapshots, TermScopeLoader scopes,
-                      RunningRuleSets running, TermEvaluationLauncher launcher) {
+                      RunningRuleSets running, TermEvaluationLauncher launcher,
+                      @org.springframework.beans.factory.annotation.Value("${yanxiu.batch.quick-compiler-teachers}") int quickCompilerTeachers) {
+        this.quickCompilerTeachers = quickCompilerTeachers;
         this.jdbc = jdbc;
         this.runs = runs;
         this.snapshots = snapshots;
@@ -47,6 +51,7 @@ public class EvaluationService implements RunningRuleSets.RunRestorer {
     /** As above, refused when the folder's content is not {@code expectedHash} (the version activated for the term), unless null. */
     public EvaluationRuns.Run evaluate(String termId, Path rulesDir, String expectedHash, String scope, String startedBy, PrintWriter progressOut) {
         runs.refuseIfUnderWay(termId);
+        quickCompilerIfSmall(scope);
         var counting = countInBackground(termId, progressOut);
         RuleSet rules = load(rulesDir, scopes.term(termId), progressOut);
         TermScope termScope = counted(counting, rules);
@@ -122,6 +127,7 @@ public class EvaluationService implements RunningRuleSets.RunRestorer {
     public EvaluationRuns.Run resume(long runId, PrintWriter progressOut) throws java.io.IOException {
         EvaluationRuns.Run run = runs.resume(runId);
         freshConnections();
+        quickCompilerIfSmall(run.scope());
         var counting = countInBackground(run.termId(), progressOut);
         RuleSet rules = restored(run);
         return execute(run, rules, counted(counting, rules), progressOut);
@@ -251,6 +257,13 @@ public class EvaluationService implements RunningRuleSets.RunRestorer {
         }
         String cause = failures.isEmpty() ? "见上方错误" : failures.get(0).getMessage();
         return "运行 #" + run.id() + " 未完成（" + cause + "），可用 evaluate --resume " + run.id() + " 继续";
+    }
+
+    /** A command's batch of few teachers runs on the JVM's quick compiler alone (see {@link cn.yanxiu.system.ShortCommandCompilation}). */
+    private void quickCompilerIfSmall(String scope) {
+        if (teachersInScope(scope) <= quickCompilerTeachers) {
+            cn.yanxiu.system.ShortCommandCompilation.quickCompilerForSmallBatch();
+        }
     }
 
     /**

@@ -38,5 +38,28 @@ class ShortCommandCompilationTests {
             ShortCommandCompilation.diagnosticCommand("compilerDirectivesRemove");
         }
         assertThat(ShortCommandCompilation.diagnosticCommand("compilerDirectivesPrint")).isEqualTo(before);
+        ShortCommandCompilation.applyTo(new String[0]);
+    }
+
+    @Test
+    void aSmallBatchTakesTheQuickCompilerOnlyInACommandThatRunsOneBatch() throws Exception {
+        String before = ShortCommandCompilation.diagnosticCommand("compilerDirectivesPrint");
+        for (String[] longLived : new String[][] {{"serve"}, {"worker"}, {"import", "data-samples"}, {}}) {
+            ShortCommandCompilation.applyTo(longLived);
+            assertThat(ShortCommandCompilation.quickCompilerForSmallBatch()).as(String.join(" ", longLived)).isFalse();
+            assertThat(ShortCommandCompilation.diagnosticCommand("compilerDirectivesPrint")).isEqualTo(before);
+        }
+        for (String[] oneBatch : new String[][] {{"evaluate", "--term", "2025-2026-1"}, {"benchmark", "--teachers", "10000"}}) {
+            assertThat(ShortCommandCompilation.applyTo(oneBatch)).as("nothing at start: the batch's size is not known yet").isFalse();
+            assertThat(ShortCommandCompilation.diagnosticCommand("compilerDirectivesPrint")).isEqualTo(before);
+            try {
+                assertThat(ShortCommandCompilation.quickCompilerForSmallBatch()).isTrue();
+                assertThat(ShortCommandCompilation.diagnosticCommand("compilerDirectivesPrint")).isNotEqualTo(before).contains("*.*");
+            } finally {
+                ShortCommandCompilation.diagnosticCommand("compilerDirectivesRemove");
+                ShortCommandCompilation.applyTo(new String[0]);
+            }
+        }
+        assertThat(ShortCommandCompilation.diagnosticCommand("compilerDirectivesPrint")).isEqualTo(before);
     }
 }
