@@ -134,7 +134,10 @@ abstract class CertificateContractTests {
                     "发证单位：" + district, "负责人（签章）");
             BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 300); // as printed: at 150 dpi some codes did not decode
             ImageIO.write(page, "png", Path.of("target", "certificate-sample.png").toFile());
-            String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page)))).getText();
+            // the whole page, as a phone's scanner tries it: without TRY_HARDER the finder sometimes misses a valid code among
+            // the page's text (serial YX-2025-2026-1-JM56W5Y9KW-GNWZR's page, 2026-12-04, decodes only with it)
+            String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page))),
+                    java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
             assertThat(decoded).isEqualTo("http://localhost:8080/verify/" + serial);
         }
     }
