@@ -49,7 +49,7 @@ class BenchmarkCommandTests {
 
         assertThat(result.exit).as(result.err).isZero();
         assertThat(result.out).contains("Yanxiu benchmark: 300 teachers", "G1+G5+H1 plain Java", "G1+G5+H1 Drools", "; 0 disagreements)",
-                "full rule set 2025-2026", "I/O floor      300 teachers", "batch          300 teachers", "batch / floor");
+                "full rule set 2025-2026", "the same on " + Runtime.getRuntime().availableProcessors() + " threads", "I/O floor      300 teachers", "batch          300 teachers", "batch / floor");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM teacher", Integer.class)).isEqualTo(300);
         // the floor's rows are gone; the batch's run is complete with one result per teacher
         assertThat(jdbc.queryForList("SELECT status FROM evaluation_run ORDER BY id", String.class))
@@ -59,7 +59,8 @@ class BenchmarkCommandTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_result", Integer.class)).isEqualTo(300);
         List<String> lines = Files.readAllLines(report, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(0)).contains("I/O floor t/s", "batch t/s", "G1+G5+H1 Drools t/s");
+        assertThat(lines.get(0)).contains("I/O floor t/s", "batch t/s", "G1+G5+H1 Drools t/s", "full rule set t/s (all cores)");
+        assertThat(lines.get(2).split("\\|")).as("a value under every heading").hasSize(lines.get(0).split("\\|").length);
         assertThat(lines.get(2)).startsWith("| H2 ").contains("| 300 |");
     }
 
