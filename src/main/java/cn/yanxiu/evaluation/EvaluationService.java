@@ -52,9 +52,10 @@ public class EvaluationService implements RunningRuleSets.RunRestorer {
     public EvaluationRuns.Run evaluate(String termId, Path rulesDir, String expectedHash, String scope, String startedBy, PrintWriter progressOut) {
         runs.refuseIfUnderWay(termId);
         quickCompilerIfSmall(scope);
-        var counting = countInBackground(termId, progressOut);
-        RuleSet rules = load(rulesDir, scopes.term(termId), progressOut);
-        TermScope termScope = counted(counting, rules);
+        cn.yanxiu.rules.vocabulary.Term term = scopes.term(termId); // an unknown term is refused before anything compiles
+        Prepared prepared = prepare(termId, () -> load(rulesDir, term, progressOut), progressOut);
+        RuleSet rules = prepared.rules();
+        TermScope termScope = prepared.scope();
         refuseIfChangedSinceActivation(rules, rulesDir, expectedHash);
         snapshots.store(rules);
         EvaluationRuns.Run run = runs.start(termId, rules.hash(), scope, startedBy);
@@ -68,9 +69,10 @@ public class EvaluationService implements RunningRuleSets.RunRestorer {
     public EvaluationRuns.Run startInBackground(String termId, Path rulesDir, String expectedHash, String scope, String startedBy,
                                                 java.util.concurrent.Executor executor) {
         runs.refuseIfUnderWay(termId);
-        var counting = countInBackground(termId, null);
-        RuleSet rules = load(rulesDir, scopes.term(termId));
-        TermScope termScope = counted(counting, rules);
+        cn.yanxiu.rules.vocabulary.Term term = scopes.term(termId);
+        Prepared prepared = prepare(termId, () -> load(rulesDir, term), null);
+        RuleSet rules = prepared.rules();
+        TermScope termScope = prepared.scope();
         refuseIfChangedSinceActivation(rules, rulesDir, expectedHash);
         snapshots.store(rules);
         return submit(runs.start(termId, rules.hash(), scope, startedBy), rules, termScope, executor);
@@ -88,9 +90,8 @@ public class EvaluationService implements RunningRuleSets.RunRestorer {
     public EvaluationRuns.Run resumeInBackground(long runId, java.util.concurrent.Executor executor) throws java.io.IOException {
         EvaluationRuns.Run run = runs.resume(runId);
         try {
-            var counting = countInBackground(run.termId(), null);
-            RuleSet rules = restored(run);
-            return submit(run, rules, counted(counting, rules), executor);
+            Prepared prepared = prepare(run.termId(), () -> restored(run), null);
+            return submit(run, prepared.rules(), prepared.scope(), executor);
         } catch (RuntimeException | java.io.IOException e) {
             runs.interrupt(runId);
             throw e;
@@ -128,9 +129,8 @@ public class EvaluationService implements RunningRuleSets.RunRestorer {
         EvaluationRuns.Run run = runs.resume(runId);
         freshConnections();
         quickCompilerIfSmall(run.scope());
-        var counting = countInBackground(run.termId(), progressOut);
-        RuleSet rules = restored(run);
-        return execute(run, rules, counted(counting, rules), progressOut);
+        Prepared prepared = prepare(run.termId(), () -> restored(run), progressOut);
+        return execute(run, prepared.rules(), prepared.scope(), progressOut);
     }
 
     /**
@@ -266,40 +266,51 @@ public class EvaluationService implements RunningRuleSets.RunRestorer {
         }
     }
 
-    /**
-     * The term's group and school figures, counted by the database on a thread of its own while the caller compiles
-     * the rules (both come before the first teacher; at 100,000 teachers the counts take seconds). With
-     * {@code progressOut}, says when they are done.
-     */
-    private java.util.concurrent.CompletableFuture<TermScope> countInBackground(String termId, PrintWriter progressOut) {
-        scopes.term(termId); // an unknown term is refused at once, not after the rules compiled
-        long start = System.nanoTime();
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            TermScope scope = scopes.load(termId);
-            if (progressOut != null) {
-                progressOut.printf("学期 %s 各教研组、学校的活动已统计（%d 个教研组，%d 所学校），用时 %.1f 秒%n", termId, scope.groups().size(),
-                        scope.schools().size(), (System.nanoTime() - start) / 1e9);
-                progressOut.flush();
-            }
-            return scope;
-        }, task -> {
-            // not the common pool: the rule build runs its second compilation there
-            Thread thread = new Thread(task, "yanxiu-term-figures");
-            thread.setDaemon(true);
-            thread.start();
-        });
+    /** A run's compiled rules and the term's figures it evaluates with. */
+    private record Prepared(RuleSet rules, TermScope scope) {
     }
 
-    /** The counted figures; when counting failed, the rules are disposed of and the failure is the caller's. */
-    private static TermScope counted(java.util.concurrent.CompletableFuture<TermScope> counting, RuleSet rules) {
-        try {
-            return counting.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            rules.dispose();
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
+    /** The rules, or why they could not be had (an I/O failure restoring a snapshot among them). */
+    private interface RulesSource<E extends Exception> {
+        RuleSet get() throws E;
+    }
+
+    /**
+     * Compiles the rules on this thread while the database counts the term's group and school figures on another (both
+     * come before the first teacher; at 100,000 teachers the counts take seconds). With {@code progressOut}, says when
+     * the figures are done — not when the rules failed, which ends the command.
+     */
+    private <E extends Exception> Prepared prepare(String termId, RulesSource<E> rules, PrintWriter progressOut) throws E {
+        long start = System.nanoTime();
+        java.util.concurrent.CompletableFuture<TermScope> counting = new java.util.concurrent.CompletableFuture<>();
+        // not the common pool: the rule build runs its second compilation there
+        Thread thread = new Thread(() -> {
+            try {
+                TermScope scope = scopes.load(termId);
+                if (progressOut != null && !counting.isCancelled()) {
+                    progressOut.printf("学期 %s 各教研组、学校的活动已统计（%d 个教研组，%d 所学校），用时 %.1f 秒%n", termId, scope.groups().size(),
+                            scope.schools().size(), (System.nanoTime() - start) / 1e9);
+                    progressOut.flush();
+                }
+                counting.complete(scope);
+            } catch (RuntimeException e) {
+                counting.completeExceptionally(e);
             }
+        }, "yanxiu-term-figures");
+        thread.setDaemon(true);
+        thread.start();
+        RuleSet compiled;
+        try {
+            compiled = rules.get();
+        } catch (Exception e) {
+            counting.cancel(false);
             throw e;
+        }
+        try {
+            return new Prepared(compiled, counting.join());
+        } catch (java.util.concurrent.CompletionException e) {
+            compiled.dispose();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
