@@ -116,7 +116,6 @@ public class ExplanationService {
                 f.name().endsWith(".xlsx") ? RuleLocations.firstSheet(f.content()) : null)).toList(), new java.util.concurrent.ConcurrentHashMap<>()));
     }
 
-
     /** A stored rule-set version's grade levels, best first; empty when the version no longer compiles. */
     public List<cn.yanxiu.rules.vocabulary.GradeBand> gradeBands(String hash) {
         RuleSet rules = compiled.get(hash);
