@@ -51,11 +51,16 @@ public final class CompiledRules {
 
     private final KieBase kieBase;
     private final Map<String, String> policyByRule;
+    /** The same, looked up as each rule fires: hashed, not sorted. */
+    private final Map<String, String> policyOfRule;
     private final KieContainer container;
 
     private CompiledRules(KieBase kieBase, Map<String, String> policyByRule, KieContainer container) {
         this.kieBase = kieBase;
         this.policyByRule = policyByRule;
+        this.policyOfRule = new java.util.HashMap<>(policyByRule);
+        this.parametersOnce = "false".equals(System.getProperty("yanxiu.rules.parameters-once")) ? null
+                : new ParametersOnce(kieBase, container, policyOfRule);
         this.container = container;
     }
 
@@ -292,22 +297,39 @@ public final class CompiledRules {
     }
 
     public TeacherEvaluation evaluate(TeacherCase teacherCase, SessionLimits limits) {
-        return new TeacherSession(kieBase, this::pooledSession, policyByRule, limits).evaluate(teacherCase.facts());
+        TeacherEvaluation once = parametersOnce == null ? null : parametersOnce.evaluate(teacherCase, limits, c -> everyRule(c, limits));
+        return once != null ? once : everyRule(teacherCase, limits);
     }
+
+    /** True while teachers are evaluated with the parameter rules fired once per term (tests). */
+    boolean firesParametersOnce() {
+        return parametersOnce != null && parametersOnce.inUse();
+    }
+
+    /** With every rule in the teacher's session, the parameter rules too. */
+    TeacherEvaluation everyRule(TeacherCase teacherCase, SessionLimits limits) {
+        return new TeacherSession(kieBase, this::pooledSession, policyOfRule, limits).evaluate(teacherCase.facts());
+    }
+
+    /** Off only to measure the difference ({@code -Dyanxiu.rules.parameters-once=false}). */
+    private final ParametersOnce parametersOnce;
 
     /** The parameter facts the rule set's tables insert for a term alone (weights, bands, quotas …). */
     public List<Object> parameters(Object term, SessionLimits limits) {
-        return new TeacherSession(kieBase, kieBase::newKieSession, policyByRule, limits).parameters(term);
+        return new TeacherSession(kieBase, kieBase::newKieSession, policyOfRule, limits).parameters(term);
     }
 
     /** Parameter fact → the rule that inserted it, from the same run as {@link #parameters}. */
     public Map<Object, String> parameterOrigins(Object term, SessionLimits limits) {
-        return new TeacherSession(kieBase, kieBase::newKieSession, policyByRule, limits).parameterOrigins(term);
+        return new TeacherSession(kieBase, kieBase::newKieSession, policyOfRule, limits).parameterOrigins(term);
     }
 
     public void dispose() {
         if (pool != null) {
             pool.shutdown();
+        }
+        if (parametersOnce != null) {
+            parametersOnce.dispose();
         }
         container.dispose();
         KieServices.Factory.get().getRepository().removeKieModule(container.getReleaseId());

@@ -65,9 +65,18 @@ final class TeacherSession {
      * engine busy inside one step), the run stops with {@link cn.yanxiu.rules.RuleRunStuck}.
      */
     TeacherEvaluation evaluate(List<Object> facts) {
+        return evaluate(facts, null);
+    }
+
+    /**
+     * As {@link #evaluate(List)}, the session starting with a term's parameter facts and their rules' trace
+     * ({@code parameters}, whose rules this session's rule base lacks). Null when the teacher's rules did not leave
+     * the parameter facts as the term-only session did: then this teacher needs every rule.
+     */
+    TeacherEvaluation evaluate(List<Object> facts, TermParameters parameters) {
         String[] current = {null};
         long hardLimit = hardLimit();
-        return StuckSessionGuard.run(WATCHDOG, hardLimit, () -> evaluate(facts, current),
+        return StuckSessionGuard.run(WATCHDOG, hardLimit, () -> evaluate(facts, parameters, current),
                 () -> "教师 " + teacherOf(facts) + " 的规则运行超过 " + hardLimit / 1000 + " 秒且无法中止（最后触发的规则：" + current[0]
                         + "）。评价运行已停止：请检查该规则的条件是否让大量事实两两组合，修正后重新运行（继续本次运行会再次遇到同一规则）");
     }
@@ -81,11 +90,9 @@ final class TeacherSession {
                 .findFirst().orElse("?");
     }
 
-    private TeacherEvaluation evaluate(List<Object> facts, String[] current) {
-        KieSession session = sessions.get();
-        List<FiredRule> trace = new ArrayList<>();
-        AtomicBoolean timedOut = new AtomicBoolean();
-        DefaultAgendaEventListener tracing = new DefaultAgendaEventListener() {
+    /** Adds each rule as it fires to {@code trace}, with the facts it matched; {@code current} holds the rule firing. */
+    static DefaultAgendaEventListener tracing(List<FiredRule> trace, String[] current, Map<String, String> policyByRule) {
+        return new DefaultAgendaEventListener() {
             @Override
             public void beforeMatchFired(BeforeMatchFiredEvent event) {
                 String rule = event.getMatch().getRule().getName();
@@ -100,10 +107,22 @@ final class TeacherSession {
                 trace.add(new FiredRule(rule, policyByRule.getOrDefault(rule, ""), matched));
             }
         };
+    }
+
+    private TeacherEvaluation evaluate(List<Object> facts, TermParameters parameters, String[] current) {
+        KieSession session = sessions.get();
+        List<FiredRule> trace = new ArrayList<>();
+        AtomicBoolean timedOut = new AtomicBoolean();
+        Map<Object, String> gradeOrigins = new IdentityHashMap<>();
+        if (parameters != null) {
+            trace.addAll(parameters.trace());
+            gradeOrigins.putAll(parameters.origins());
+        }
+        DefaultAgendaEventListener tracing = tracing(trace, current, policyByRule);
         session.addEventListener(tracing);
         Map<String, Integer> inserts = new java.util.HashMap<>();
         Map<String, Integer> updates = new java.util.HashMap<>();
-        Map<Object, String> gradeOrigins = new IdentityHashMap<>();
+        boolean[] parametersTouched = {false};
         DefaultRuleRuntimeEventListener changes = new DefaultRuleRuntimeEventListener() {
             @Override
             public void objectInserted(ObjectInsertedEvent event) {
@@ -113,6 +132,9 @@ final class TeacherSession {
                     if (fact instanceof BandGrade || fact instanceof GradeCap) {
                         gradeOrigins.put(fact, event.getRule().getName());
                     }
+                    if (parameters != null && parameters.read(fact)) {
+                        parametersTouched[0] = true;
+                    }
                 }
             }
 
@@ -120,6 +142,16 @@ final class TeacherSession {
             public void objectUpdated(org.kie.api.event.rule.ObjectUpdatedEvent event) {
                 if (event.getRule() != null) {
                     updates.merge(event.getRule().getName(), 1, Integer::sum);
+                }
+                if (parameters != null && parameters.holds(event.getObject())) {
+                    parametersTouched[0] = true;
+                }
+            }
+
+            @Override
+            public void objectDeleted(org.kie.api.event.rule.ObjectDeletedEvent event) {
+                if (parameters != null && parameters.holds(event.getOldObject())) {
+                    parametersTouched[0] = true;
                 }
             }
         };
@@ -130,8 +162,14 @@ final class TeacherSession {
             session.halt();
         }, limits.maxMillis(), TimeUnit.MILLISECONDS);
         try {
+            if (parameters != null) {
+                parameters.facts().forEach(session::insert);
+            }
             facts.forEach(session::insert);
             int fired = session.fireAllRules(limits.maxFirings());
+            if (parameters != null && (parametersTouched[0] || !parameters.unchanged())) {
+                return null;
+            }
             if (timedOut.get()) {
                 return TeacherEvaluation.failed("规则运行超过 " + limits.maxMillis() + " 毫秒被中止，最后触发的规则：" + current[0], trace);
             }
@@ -249,6 +287,12 @@ final class TeacherSession {
 
     List<Object> parameters(Object term) {
         return new ArrayList<>(parameterOrigins(term).keySet());
+    }
+
+    /** The term's parameter rules fired once on the term alone (null when the rule set has none to fire once). */
+    TermParameters termParameters(Object term) {
+        return StuckSessionGuard.run(WATCHDOG, hardLimit(), () -> TermParameters.of(kieBase, term, limits, policyByRule),
+                () -> "规则集的参数规则运行超过时限且无法中止，规则集不能使用");
     }
 
     Map<Object, String> parameterOrigins(Object term) {
