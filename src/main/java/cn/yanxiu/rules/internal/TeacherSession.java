@@ -93,14 +93,24 @@ final class TeacherSession {
     /** Adds each rule as it fires to {@code trace}, with the facts it matched; {@code current} holds the rule firing. */
     static DefaultAgendaEventListener tracing(List<FiredRule> trace, String[] current, Map<String, String> policyByRule) {
         return new DefaultAgendaEventListener() {
+            /** The teacher matches most firings and cannot change: described once. */
+            private Object teacher;
+            private String teacherText;
+
             @Override
             public void beforeMatchFired(BeforeMatchFiredEvent event) {
                 String rule = event.getMatch().getRule().getName();
                 current[0] = rule;
                 List<String> matched = new ArrayList<>();
                 for (Object o : event.getMatch().getObjects()) {
-                    // the engine's own start fact (rules whose first condition is "not …") is no evidence for an auditor
-                    if (o != null && !o.getClass().getName().startsWith("org.drools.")) {
+                    if (o instanceof cn.yanxiu.rules.vocabulary.Teacher) {
+                        if (o != teacher) {
+                            teacher = o;
+                            teacherText = FactDescriptions.describe(o);
+                        }
+                        matched.add(teacherText);
+                    } else if (o != null && !o.getClass().getName().startsWith("org.drools.")) {
+                        // the engine's own start fact (rules whose first condition is "not …") is no evidence for an auditor
                         matched.add(FactDescriptions.describe(o));
                     }
                 }
@@ -114,6 +124,8 @@ final class TeacherSession {
         List<FiredRule> trace = new ArrayList<>();
         AtomicBoolean timedOut = new AtomicBoolean();
         Map<Object, String> gradeOrigins = new IdentityHashMap<>();
+        // score lines and findings in the order the rules inserted them: the session hands them back in no fixed order
+        Map<Object, Integer> insertedAs = new IdentityHashMap<>();
         if (parameters != null) {
             trace.addAll(parameters.trace());
             gradeOrigins.putAll(parameters.origins());
@@ -131,6 +143,9 @@ final class TeacherSession {
                     Object fact = event.getObject();
                     if (fact instanceof BandGrade || fact instanceof GradeCap) {
                         gradeOrigins.put(fact, event.getRule().getName());
+                    }
+                    if (fact instanceof ScoreLine || fact instanceof Finding) {
+                        insertedAs.put(fact, insertedAs.size());
                     }
                     if (parameters != null && parameters.read(fact)) {
                         parametersTouched[0] = true;
@@ -177,7 +192,7 @@ final class TeacherSession {
                 return TeacherEvaluation.failed("规则触发次数达到上限 " + limits.maxFirings() + "（可能循环），反复修改事实的规则：" + mostActive(updates.isEmpty() ? inserts : updates, trace),
                         List.copyOf(trace.subList(Math.max(0, trace.size() - 20), trace.size())));
             }
-            TeacherEvaluation evaluation = collect(session, trace, gradeOrigins);
+            TeacherEvaluation evaluation = collect(session, trace, gradeOrigins, insertedAs);
             reusable = true;
             return evaluation;
         } catch (StackOverflowError | OutOfMemoryError e) {
@@ -216,7 +231,7 @@ final class TeacherSession {
         return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
     }
 
-    private static TeacherEvaluation collect(KieSession session, List<FiredRule> trace, Map<Object, String> gradeOrigins) {
+    private static TeacherEvaluation collect(KieSession session, List<FiredRule> trace, Map<Object, String> gradeOrigins, Map<Object, Integer> insertedAs) {
         List<Finding> findings = new ArrayList<>();
         List<ScoreLine> lines = new ArrayList<>();
         List<Eligibility> eligibilities = new ArrayList<>();
@@ -257,7 +272,9 @@ final class TeacherSession {
         if (outcome == null) {
             return TeacherEvaluation.failed("规则集没有给出等级（缺少得分、分数段或定级规则）", trace);
         }
-        findings.sort(java.util.Comparator.comparing(Finding::getPolicy).thenComparing(Finding::getRule));
+        java.util.function.ToIntFunction<Object> inserted = o -> insertedAs.getOrDefault(o, -1);
+        lines.sort(java.util.Comparator.comparingInt(inserted));
+        findings.sort(java.util.Comparator.comparing(Finding::getPolicy).thenComparing(Finding::getRule).thenComparingInt(inserted));
         eligibilities.sort(java.util.Comparator.comparing(Eligibility::getPolicy).thenComparing(Eligibility::getWhat));
         return new TeacherEvaluation(outcome.getLabel(), outcome.getLevel(), outcome.getDecidedBy(), finalScore, routine, yearEnd,
                 veto, findings, lines, eligibilities, credit, trace, null, decidingRules(outcome, band, caps, gradeOrigins));
