@@ -261,7 +261,8 @@ public class EvaluationService implements RunningRuleSets.RunRestorer {
 
     /** A command's batch of few teachers runs on the JVM's quick compiler alone (see {@link cn.yanxiu.system.ShortCommandCompilation}). */
     private void quickCompilerIfSmall(String scope) {
-        if (teachersInScope(scope) <= quickCompilerTeachers) {
+        // counted only where the answer can matter: a web server or a test never takes the directive
+        if (cn.yanxiu.system.ShortCommandCompilation.oneBatchProcess() && teachersInScope(scope) <= quickCompilerTeachers) {
             cn.yanxiu.system.ShortCommandCompilation.quickCompilerForSmallBatch();
         }
     }

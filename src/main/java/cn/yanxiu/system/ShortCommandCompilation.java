@@ -54,6 +54,11 @@ public final class ShortCommandCompilation {
      * {@code yanxiu.batch.quick-compiler-teachers}). Never in {@code serve} or {@code worker}, which evaluate term after
      * term. True when the JVM took the directive.
      */
+    /** True in a process that could take {@link #quickCompilerForSmallBatch} (so counting its batch's teachers is worth it). */
+    public static boolean oneBatchProcess() {
+        return oneBatch;
+    }
+
     public static boolean quickCompilerForSmallBatch() {
         return oneBatch && addDirective();
     }

@@ -1,6 +1,7 @@
 package cn.yanxiu.evaluation;
 
 import cn.yanxiu.support.Databases;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -18,5 +19,11 @@ class TermScopeLoaderMariaDbTests extends TermScopeLoaderTests {
         DriverManagerDataSource source = new DriverManagerDataSource(Databases.MARIADB_URL.replace("/test?", "/yanxiu_term_scope?"), "root", "");
         org.flywaydb.core.Flyway.configure().dataSource(source).locations("classpath:db/migration", "classpath:db/vendor/mysql").load().migrate();
         return new JdbcTemplate(source);
+    }
+
+    /** Nothing of the test left on the server. */
+    @AfterAll
+    static void dropDatabase() {
+        new JdbcTemplate(new DriverManagerDataSource(Databases.MARIADB_URL, "root", "")).execute("DROP DATABASE IF EXISTS yanxiu_term_scope");
     }
 }

@@ -46,11 +46,13 @@ class ShortCommandCompilationTests {
         String before = ShortCommandCompilation.diagnosticCommand("compilerDirectivesPrint");
         for (String[] longLived : new String[][] {{"serve"}, {"worker"}, {"import", "data-samples"}, {}}) {
             ShortCommandCompilation.applyTo(longLived);
+            assertThat(ShortCommandCompilation.oneBatchProcess()).as(String.join(" ", longLived)).isFalse();
             assertThat(ShortCommandCompilation.quickCompilerForSmallBatch()).as(String.join(" ", longLived)).isFalse();
             assertThat(ShortCommandCompilation.diagnosticCommand("compilerDirectivesPrint")).isEqualTo(before);
         }
         for (String[] oneBatch : new String[][] {{"evaluate", "--term", "2025-2026-1"}, {"benchmark", "--teachers", "10000"}}) {
             assertThat(ShortCommandCompilation.applyTo(oneBatch)).as("nothing at start: the batch's size is not known yet").isFalse();
+            assertThat(ShortCommandCompilation.oneBatchProcess()).isTrue();
             assertThat(ShortCommandCompilation.diagnosticCommand("compilerDirectivesPrint")).isEqualTo(before);
             try {
                 assertThat(ShortCommandCompilation.quickCompilerForSmallBatch()).isTrue();

@@ -60,7 +60,7 @@ public final class CompiledRules {
         this.policyByRule = policyByRule;
         this.policyOfRule = new java.util.HashMap<>(policyByRule);
         this.parametersOnce = "false".equals(System.getProperty("yanxiu.rules.parameters-once")) ? null
-                : new ParametersOnce(kieBase, container, policyOfRule);
+                : new ParametersOnce(kieBase, () -> KieServices.Factory.get().newKieContainer(container.getReleaseId(), LookupCache.application()), policyOfRule);
         this.container = container;
     }
 

@@ -24,7 +24,8 @@ import org.kie.api.runtime.KieSessionsPool;
 final class ParametersOnce {
 
     private final KieBase kieBase;
-    private final KieContainer container;
+    /** A new container of the rule set's module, made when the copy is needed. */
+    private final java.util.function.Supplier<KieContainer> containers;
     private final Map<String, String> policyOfRule;
 
     /** This thread's parameter facts for the term it evaluated last: one thread's rules never see another's facts. */
@@ -33,13 +34,13 @@ final class ParametersOnce {
     private volatile boolean off;
     private volatile Without without;
 
-    /** The rule base less one term's parameter rules, and its sessions. */
-    private record Without(Set<String> rules, KieBase kieBase, KieSessionsPool pool) {
+    /** The rule base less one term's parameter rules, its sessions and its container. */
+    private record Without(Set<String> rules, KieBase kieBase, KieSessionsPool pool, KieContainer container) {
     }
 
-    ParametersOnce(KieBase kieBase, KieContainer container, Map<String, String> policyOfRule) {
+    ParametersOnce(KieBase kieBase, java.util.function.Supplier<KieContainer> containers, Map<String, String> policyOfRule) {
         this.kieBase = kieBase;
-        this.container = container;
+        this.containers = containers;
         this.policyOfRule = policyOfRule;
     }
 
@@ -49,7 +50,7 @@ final class ParametersOnce {
             return null;
         }
         TermParameters parameters = onThisThread.get();
-        boolean first = parameters == null || parameters.term() != teacherCase.term();
+        boolean first = parameters == null || !sameTerm(parameters.term(), teacherCase.term());
         if (first) {
             parameters = new TeacherSession(kieBase, kieBase::newKieSession, policyOfRule, limits).termParameters(teacherCase.term());
             if (parameters == null) {
@@ -77,6 +78,15 @@ final class ParametersOnce {
         return once;
     }
 
+    /** The same term, or one equal to it field by field (a rule test builds one per case). */
+    private static boolean sameTerm(Object a, Object b) {
+        if (a == b) {
+            return true;
+        }
+        List<Object> values = FactStates.valuesOf(a);
+        return a.getClass() == b.getClass() && values != null && values.equals(FactStates.valuesOf(b));
+    }
+
     boolean inUse() {
         return !off && without != null;
     }
@@ -92,7 +102,10 @@ final class ParametersOnce {
         if (made == null) {
             synchronized (this) {
                 if (without == null) {
-                    KieBase trimmed = container.newKieBase(null);
+                    // a container of its own, so its own class loader: the engine writes a class per rule consequence
+                    // on first use, and two rule bases sharing a loader wrote the same class at once (LinkageError)
+                    KieContainer container = containers.get();
+                    KieBase trimmed = container.getKieBase();
                     for (var pkg : kieBase.getKiePackages()) {
                         for (Rule rule : pkg.getRules()) {
                             if (parameters.rules().contains(rule.getName())) {
@@ -100,7 +113,7 @@ final class ParametersOnce {
                             }
                         }
                     }
-                    without = new Without(parameters.rules(), trimmed, trimmed.newKieSessionsPool(Runtime.getRuntime().availableProcessors()));
+                    without = new Without(parameters.rules(), trimmed, trimmed.newKieSessionsPool(Runtime.getRuntime().availableProcessors()), container);
                 }
                 made = without;
             }
@@ -112,6 +125,7 @@ final class ParametersOnce {
         Without made = without;
         if (made != null) {
             made.pool().shutdown();
+            made.container().dispose();
         }
     }
 

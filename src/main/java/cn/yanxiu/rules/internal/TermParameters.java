@@ -170,9 +170,9 @@ final class TermParameters {
         return false;
     }
 
-    /** True for the term and the parameter facts themselves. */
+    /** True for the parameter facts themselves and for any term (a teacher's case may bring an equal term of its own). */
     boolean holds(Object fact) {
-        return held.contains(fact);
+        return held.contains(fact) || term.getClass().isInstance(fact);
     }
 
     /** True when the term and the parameter facts still hold what they held after the term-only session. */

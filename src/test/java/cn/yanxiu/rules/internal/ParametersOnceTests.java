@@ -32,8 +32,10 @@ class ParametersOnceTests {
     @Test
     void theSampleYearsTeachersGetWhatEveryRuleGivesWithTheTablesFiredOnce() {
         CompiledRules rules = compile(List.of());
-        Term term = term();
-        for (TeacherCase c : teachers(term)) {
+        List<TeacherCase> cases = new ArrayList<>(teachers(term()));
+        // a case with a term of its own, equal to the others' (as a rule test builds them)
+        cases.add(teachers(term()).get(1));
+        for (TeacherCase c : cases) {
             TeacherEvaluation once = rules.evaluate(c, SessionLimits.DEFAULT);
             TeacherEvaluation every = rules.everyRule(c, SessionLimits.DEFAULT);
             assertThat(ParametersOnce.sameConclusions(once, every)).as("teacher aged %d, %s", c.teacher().getAge(), c.teacher().getRoles()).isTrue();
@@ -41,6 +43,47 @@ class ParametersOnceTests {
         }
         assertThat(rules.firesParametersOnce()).isTrue();
         rules.dispose();
+    }
+
+    @Test
+    void threadsStartingTogetherOnAFreshRuleSetAllGetWhatEveryRuleGives() throws Exception {
+        // each thread's first teacher runs on both rule bases at once: the engine writes classes for both as rules first fire
+        List<TeacherCase> cases = teachers(term());
+        for (int round = 0; round < 3; round++) {
+            CompiledRules rules = compile(List.of());
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            try {
+                List<java.util.concurrent.Future<List<TeacherEvaluation>>> results = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    results.add(threads.submit(() -> {
+                        start.await();
+                        // enough times for the engine to write its classes for the consequences that fire most
+                        List<TeacherEvaluation> done = new ArrayList<>();
+                        for (int pass = 0; pass < 30; pass++) {
+                            for (TeacherCase c : cases) {
+                                TeacherEvaluation e = rules.evaluate(c, SessionLimits.DEFAULT);
+                                if (pass == 0) {
+                                    done.add(e);
+                                }
+                            }
+                        }
+                        return done;
+                    }));
+                }
+                start.countDown();
+                for (java.util.concurrent.Future<List<TeacherEvaluation>> result : results) {
+                    List<TeacherEvaluation> done = result.get();
+                    for (int i = 0; i < cases.size(); i++) {
+                        assertThat(ParametersOnce.sameConclusions(done.get(i), rules.everyRule(cases.get(i), SessionLimits.DEFAULT))).isTrue();
+                    }
+                }
+                assertThat(rules.firesParametersOnce()).isTrue();
+            } finally {
+                threads.shutdown();
+                rules.dispose();
+            }
+        }
     }
 
     @Test
