@@ -37,6 +37,15 @@ public final class RuleSet {
         return compiled.evaluate(teacherCase, limits);
     }
 
+    /**
+     * With every rule in the teacher's session, the decision tables' too: the same conclusions as {@link #evaluate},
+     * without first setting up the rule base that fires those rules once per term (worth it for a batch, not for the
+     * few cases of a rule test).
+     */
+    public TeacherEvaluation evaluateWithEveryRule(TeacherCase teacherCase) {
+        return compiled.everyRule(teacherCase, limits);
+    }
+
     private volatile List<cn.yanxiu.rules.vocabulary.GradeBand> gradeBands;
 
     /** The grade levels the rule set's tables state, best first (what each level means, and its score band). */

@@ -147,7 +147,7 @@ public final class RuleTestRunner {
             merged.putAll(map(defaults.get("activities")));
             Map<String, Object> given = merge(Map.of(), defaults);
             given.put("activities", merged);
-            TeacherEvaluation result = rules.evaluate(build(given));
+            TeacherEvaluation result = rules.evaluateWithEveryRule(build(given));
             if (result.error() != null) {
                 throw new IllegalStateException(result.error());
             }
@@ -194,7 +194,7 @@ public final class RuleTestRunner {
 
     private List<String> check(Map<String, Object> given, Map<String, Object> expect) {
         TeacherCase teacherCase = build(given);
-        TeacherEvaluation result = rules.evaluate(teacherCase);
+        TeacherEvaluation result = rules.evaluateWithEveryRule(teacherCase);
         List<String> mismatches = new ArrayList<>();
         if (result.error() != null) {
             mismatches.add("规则出错：" + result.error());

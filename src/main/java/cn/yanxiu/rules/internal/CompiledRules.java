@@ -307,7 +307,7 @@ public final class CompiledRules {
     }
 
     /** With every rule in the teacher's session, the parameter rules too. */
-    TeacherEvaluation everyRule(TeacherCase teacherCase, SessionLimits limits) {
+    public TeacherEvaluation everyRule(TeacherCase teacherCase, SessionLimits limits) {
         return new TeacherSession(kieBase, this::pooledSession, policyOfRule, limits).evaluate(teacherCase.facts());
     }
 
