@@ -63,7 +63,16 @@ final class ParametersOnce {
         if (base == null) {
             return null;
         }
-        TeacherEvaluation once = new TeacherSession(base.kieBase(), base.pool()::newKieSession, policyOfRule, limits).evaluate(teacherCase.facts(), parameters);
+        TeacherEvaluation once;
+        try {
+            once = alone ? evaluateAlone(base, teacherCase, parameters, limits, first, everyRule)
+                    : new TeacherSession(base.kieBase(), base.pool()::newKieSession, policyOfRule, limits).evaluate(teacherCase.facts(), parameters);
+        } catch (LinkageError e) {
+            // the engine writes a class for each rule consequence the first time it fires, without a guard: two threads
+            // firing a rule for the first time at once can both write it, and the loser's rule base keeps failing there
+            turnOff();
+            return null;
+        }
         if (once == null) {
             turnOff();
             return null;
@@ -75,6 +84,23 @@ final class ParametersOnce {
                 return all;
             }
         }
+        return once;
+    }
+
+    /**
+     * Until one teacher has been evaluated on the copy (and, for comparison, with every rule), teachers are evaluated
+     * one at a time: most rules fire for the first time in that teacher's session, so their classes are written by
+     * one thread (threads of a batch start together, and two first firings at once can clash; see above).
+     */
+    private volatile boolean alone = true;
+
+    private synchronized TeacherEvaluation evaluateAlone(Without base, TeacherCase teacherCase, TermParameters parameters, SessionLimits limits,
+                                                         boolean first, Function<TeacherCase, TeacherEvaluation> everyRule) {
+        TeacherEvaluation once = new TeacherSession(base.kieBase(), base.pool()::newKieSession, policyOfRule, limits).evaluate(teacherCase.facts(), parameters);
+        if (first && once != null) {
+            everyRule.apply(teacherCase);
+        }
+        alone = false;
         return once;
     }
 
