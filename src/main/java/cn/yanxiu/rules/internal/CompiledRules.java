@@ -54,6 +54,8 @@ public final class CompiledRules {
     /** The same, looked up as each rule fires: hashed, not sorted. */
     private final Map<String, String> policyOfRule;
     private final KieContainer container;
+    /** Off only to measure the difference ({@code -Dyanxiu.rules.parameters-once=false}). */
+    private final ParametersOnce parametersOnce;
 
     private CompiledRules(KieBase kieBase, Map<String, String> policyByRule, KieContainer container) {
         this.kieBase = kieBase;
@@ -310,9 +312,6 @@ public final class CompiledRules {
     public TeacherEvaluation everyRule(TeacherCase teacherCase, SessionLimits limits) {
         return new TeacherSession(kieBase, this::pooledSession, policyOfRule, limits).evaluate(teacherCase.facts());
     }
-
-    /** Off only to measure the difference ({@code -Dyanxiu.rules.parameters-once=false}). */
-    private final ParametersOnce parametersOnce;
 
     /** The parameter facts the rule set's tables insert for a term alone (weights, bands, quotas …). */
     public List<Object> parameters(Object term, SessionLimits limits) {

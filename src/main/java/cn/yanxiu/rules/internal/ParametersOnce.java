@@ -63,28 +63,15 @@ final class ParametersOnce {
         if (base == null) {
             return null;
         }
-        TeacherEvaluation once;
         try {
-            once = alone ? evaluateAlone(base, teacherCase, parameters, limits, first, everyRule)
-                    : new TeacherSession(base.kieBase(), base.pool()::newKieSession, policyOfRule, limits).evaluate(teacherCase.facts(), parameters);
+            return alone ? evaluateAlone(base, teacherCase, parameters, limits, first, everyRule)
+                    : evaluate(base, teacherCase, parameters, limits, first, everyRule);
         } catch (LinkageError e) {
             // the engine writes a class for each rule consequence the first time it fires, without a guard: two threads
             // firing a rule for the first time at once can both write it, and the loser's rule base keeps failing there
             turnOff();
             return null;
         }
-        if (once == null) {
-            turnOff();
-            return null;
-        }
-        if (first) {
-            TeacherEvaluation all = everyRule.apply(teacherCase);
-            if (!sameConclusions(once, all)) {
-                turnOff();
-                return all;
-            }
-        }
-        return once;
     }
 
     /**
@@ -96,11 +83,28 @@ final class ParametersOnce {
 
     private synchronized TeacherEvaluation evaluateAlone(Without base, TeacherCase teacherCase, TermParameters parameters, SessionLimits limits,
                                                          boolean first, Function<TeacherCase, TeacherEvaluation> everyRule) {
-        TeacherEvaluation once = new TeacherSession(base.kieBase(), base.pool()::newKieSession, policyOfRule, limits).evaluate(teacherCase.facts(), parameters);
-        if (first && once != null) {
-            everyRule.apply(teacherCase);
+        try {
+            return evaluate(base, teacherCase, parameters, limits, first, everyRule);
+        } finally {
+            alone = false;
         }
-        alone = false;
+    }
+
+    /** On the copy; a thread's first teacher compared with every rule. Null when the teacher needs every rule. */
+    private TeacherEvaluation evaluate(Without base, TeacherCase teacherCase, TermParameters parameters, SessionLimits limits, boolean first,
+                                       Function<TeacherCase, TeacherEvaluation> everyRule) {
+        TeacherEvaluation once = new TeacherSession(base.kieBase(), base.pool()::newKieSession, policyOfRule, limits).evaluate(teacherCase.facts(), parameters);
+        if (once == null) {
+            turnOff();
+            return null;
+        }
+        if (first) {
+            TeacherEvaluation all = everyRule.apply(teacherCase);
+            if (!sameConclusions(once, all)) {
+                turnOff();
+                return all;
+            }
+        }
         return once;
     }
 
@@ -128,8 +132,8 @@ final class ParametersOnce {
         if (made == null) {
             synchronized (this) {
                 if (without == null) {
-                    // a container of its own, so its own class loader: the engine writes a class per rule consequence
-                    // on first use, and two rule bases sharing a loader wrote the same class at once (LinkageError)
+                    // a container of its own, so a class loader of its own: the classes the engine writes for the copy's
+                    // consequences as they first fire stay apart from the original's
                     KieContainer container = containers.get();
                     KieBase trimmed = container.getKieBase();
                     for (var pkg : kieBase.getKiePackages()) {
