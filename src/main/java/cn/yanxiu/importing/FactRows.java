@@ -55,9 +55,25 @@ final class FactRows {
         }
     }
 
-    /** Removes what an earlier import of the same file brought; runs inside the import's transaction. */
+    /**
+     * Removes what an earlier import of the same file brought; runs inside the import's transaction. The rows are
+     * found by a plain read and deleted by id, a part at a time: {@code DELETE … WHERE source_file = ?} would lock the
+     * source index's gaps (MySQL and MariaDB do, even where nothing matches) until this file's transaction ends, and
+     * every other import writing into that table — another county's, at the same time — would wait for it, for the
+     * hour a province's file takes, and fail after the server's lock wait.
+     */
     void replacePreviousImport() {
-        replaced = jdbc.update("DELETE FROM " + table + " WHERE source_file = ?", sourceFile);
+        long after = Long.MIN_VALUE;
+        while (true) {
+            List<Long> ids = jdbc.queryForList("SELECT id FROM " + table + " WHERE source_file = ? AND id > ? ORDER BY id LIMIT " + BATCH,
+                    Long.class, sourceFile, after);
+            if (ids.isEmpty()) {
+                return;
+            }
+            replaced += jdbc.update("DELETE FROM " + table + " WHERE id IN (" + String.join(",", Collections.nCopies(ids.size(), "?")) + ")",
+                    ids.toArray());
+            after = ids.get(ids.size() - 1);
+        }
     }
 
     /** Adds a row; its content key is taken from {@code keyParts} (the row's identity, not its id). */

@@ -169,6 +169,14 @@ public class SpreadsheetImporter {
                 return refused(file, kind.label, "文件太大，数据库无法在一次导入中容纳（MySQL/MariaDB 错误 1206：锁表已满，其上限随 "
                         + "innodb_buffer_pool_size 而定），本文件未导入任何数据。请把文件按学校或月份拆成几个分别导入，或调大 innodb_buffer_pool_size（见 README 的 Databases）");
             }
+            if (diskFull(e)) {
+                return refused(file, kind.label, "数据库服务器的磁盘已满（或表已达其文件系统的上限），本文件未导入任何数据；"
+                        + "请为数据库腾出磁盘空间后重新导入（MariaDB 存一条活动记录连同索引约 0.5 KB，见 README 的 Databases）");
+            }
+            if (lockWaitGaveUp(e)) {
+                return refused(file, kind.label, "数据库在等待另一项写入（另一个导入或运行正在写同一批数据）时超时，本文件未导入任何数据；"
+                        + "请在那项写入完成后重新导入本文件");
+            }
             if (e instanceof DataAccessException access) {
                 return refused(file, kind.label, "写入数据库失败，本文件未导入任何数据: " + access.getMostSpecificCause().getMessage());
             }
@@ -177,12 +185,35 @@ public class SpreadsheetImporter {
     }
 
     /** MySQL's and MariaDB's error code for "lock table is full". */
-    private static final int LOCK_TABLE_FULL = 1206;
+    private static final java.util.Set<Integer> LOCK_TABLE_FULL = java.util.Set.of(1206);
+    /**
+     * The errors of a transaction that gave up waiting for another's locks: MySQL's and MariaDB's lock wait timeout,
+     * deadlock, and the auto-increment lock a bulk load waits for ("Failed to read auto-increment value"); H2's
+     * lock timeout and deadlock.
+     */
+    private static final java.util.Set<Integer> LOCK_WAIT_GAVE_UP = java.util.Set.of(1205, 1213, 1467, 50200, 40001);
+
+    /** MySQL's and MariaDB's "the table is full" and "disk full": the server has no room left for the file's rows. */
+    private static final java.util.Set<Integer> DISK_FULL = java.util.Set.of(1114, 1021);
 
     /** MySQL's and MariaDB's "lock table is full": one file's rows outgrew the locks one transaction may hold. */
     static boolean lockTableFull(Throwable failure) {
+        return errorCodeIn(failure, LOCK_TABLE_FULL);
+    }
+
+    /** The database server ran out of room for the file's rows (and rolled it back). */
+    static boolean diskFull(Throwable failure) {
+        return errorCodeIn(failure, DISK_FULL);
+    }
+
+    /** The file's transaction gave up waiting for another writer's locks (and was rolled back). */
+    static boolean lockWaitGaveUp(Throwable failure) {
+        return errorCodeIn(failure, LOCK_WAIT_GAVE_UP);
+    }
+
+    private static boolean errorCodeIn(Throwable failure, java.util.Set<Integer> codes) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == LOCK_TABLE_FULL) {
+            if (t instanceof java.sql.SQLException sql && codes.contains(sql.getErrorCode())) {
                 return true;
             }
         }

@@ -437,6 +437,57 @@ abstract class ImportContractTests {
         assertThat(count("district")).isEqualTo(1);
     }
 
+    @Test
+    void anotherFileGoesInWhileALongImportIsStillOpen() throws Exception {
+        // a province's activity file keeps its transaction open for an hour: another county's file may not wait for it
+        Path longFile = activityFile("long.csv", "T1", 12_000);
+        Path otherFile = activityFile("other.csv", "T2", 50);
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = threads.submit(() -> importer.importFiles(List.of(longFile), new SpreadsheetImporter.Listener() {
+                @Override
+                public void read(long rows) {
+                    // past the first part written to the database: the long file's transaction holds what it wrote
+                    if (rows > 10_000 && holding.getCount() > 0) {
+                        holding.countDown();
+                        try {
+                            release.await(120, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }
+            }));
+            assertThat(holding.await(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            var second = threads.submit(() -> importer.importFiles(List.of(otherFile)));
+            assertThat(second.get(30, java.util.concurrent.TimeUnit.SECONDS)).singleElement()
+                    .satisfies(r -> assertThat(r.problems()).isEmpty());
+            assertThat(count("activity")).as("the long file is not committed yet").isEqualTo(50);
+            release.countDown();
+            assertThat(first.get(120, java.util.concurrent.TimeUnit.SECONDS)).singleElement()
+                    .satisfies(r -> assertThat(r.problems()).isEmpty());
+            assertThat(count("activity")).isEqualTo(12_050);
+            // and the long file imported again replaces its own rows only
+            assertThat(importOne(longFile).problems()).isEmpty();
+            assertThat(count("activity")).isEqualTo(12_050);
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    /** An activity file of one teacher's self-study, {@code rows} rows on the term's days. */
+    private Path activityFile(String name, String teacher, int rows) throws IOException {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(ACTIVITY_HEADER);
+        for (int i = 0; i < rows; i++) {
+            lines.add(teacher + ",2025-2026-1,自学," + java.time.LocalDate.of(2025, 9, 1).plusDays(i % 120) + ",1,1," + name + "第" + i + "条");
+        }
+        return Files.write(dir.resolve(name), lines, StandardCharsets.UTF_8);
+    }
+
     private ImportResult importOne(Path file) {
         List<ImportResult> results = importer.importFiles(List.of(file));
         assertThat(results).hasSize(1);
