@@ -127,7 +127,10 @@ class BenchmarkCommand implements Callable<Integer>, YanxiuSubcommand {
             out.printf("load           %,d rows in %.1f s (%,.0f rows/s; straight JDBC batches, not the importer)%n", loader.rows(), loadSeconds, loader.rows() / loadSeconds);
             out.flush();
 
+            long figuresStart = System.nanoTime();
             TermScope scope = scopes.load(termId);
+            out.printf("term figures   %,d groups and %,d schools counted in %.1f s (before a run's first teacher, beside its rule build)%n",
+                    scope.groups().size(), scope.schools().size(), seconds(figuresStart));
             Engines engines = compareEngines(scope, out);
 
             heap.reset();
