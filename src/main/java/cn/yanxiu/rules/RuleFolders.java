@@ -48,7 +48,8 @@ public class RuleFolders {
     private final TransactionTemplate transactions;
     private final AuditLog audit;
     private final Path seedRoot;
-    private final Path cache;
+    /** Where checkouts go: the configured directory, or this process's own, made at the first checkout. */
+    private final java.util.function.Supplier<Path> cache;
 
     RuleFolders(JdbcTemplate jdbc, RuleFileRevisions revisions, TransactionTemplate transactions, AuditLog audit,
                 @Value("${yanxiu.rules.root:rules}") Path seedRoot, @Value("${yanxiu.rules.cache:}") String cache) {
@@ -57,7 +58,8 @@ public class RuleFolders {
         this.transactions = transactions;
         this.audit = audit;
         this.seedRoot = seedRoot;
-        this.cache = cache.isBlank() ? privateCache() : Path.of(cache);
+        // a command that checks nothing out (most of them) leaves no directory behind, even when it is killed
+        this.cache = cache.isBlank() ? org.springframework.util.function.SingletonSupplier.of(RuleFolders::privateCache) : () -> Path.of(cache);
     }
 
     /**
@@ -122,7 +124,7 @@ public class RuleFolders {
             throw new FolderRefused("没有规则集文件夹 " + folder);
         }
         String listedVersion = version(listed);
-        Path dir = cache.resolve(listedVersion).resolve(folder);
+        Path dir = cache.get().resolve(listedVersion).resolve(folder);
         if (Files.isDirectory(dir)) {
             return new Checkout(dir, listedVersion);
         }
@@ -132,7 +134,7 @@ public class RuleFolders {
             contents.put(rs.getString(1), rs.getBytes(2));
         }, folder);
         String version = versionOf(contents);
-        dir = cache.resolve(version).resolve(folder);
+        dir = cache.get().resolve(version).resolve(folder);
         if (!Files.isDirectory(dir)) {
             write(contents, dir);
         }

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,7 +37,13 @@ class KilledRunFunctionalTests {
 
         Process batch = start(url, "evaluate", "--term", "2025-2026-1", "--rules", "rules/2025-2026");
         int seen = waitForProgress(batch.getErrorStream());
+        // the command runs in a second JVM (the class archive's); killing the first halts it within about 50 ms,
+        // longer on a loaded machine: the database file is free only once both are gone
+        List<ProcessHandle> command = batch.descendants().toList();
         batch.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        for (ProcessHandle process : command) {
+            process.onExit().get(30, TimeUnit.SECONDS);
+        }
         assertThat(seen).as("the batch must be killed midway").isBetween(1, 1029);
 
         long runId;
