@@ -122,16 +122,25 @@ final class FactRows {
     /** Inserts the pending rows whose key is not stored yet; returns how many. */
     private int insertNew() {
         int keyIndex = columns.size();
-        String marks = String.join(",", Collections.nCopies(pending.size(), "?"));
+        int teacherIndex = columns.indexOf("teacher_id");
+        // keys are unique per teacher: the lookup goes through the (teacher_id, record_key) index
+        Object[] teachers = pending.stream().map(r -> r[teacherIndex]).distinct().toArray();
+        Object[] keys = pending.stream().map(r -> r[keyIndex]).toArray();
+        Object[] arguments = new Object[teachers.length + keys.length];
+        System.arraycopy(teachers, 0, arguments, 0, teachers.length);
+        System.arraycopy(keys, 0, arguments, teachers.length, keys.length);
         Set<String> existing = new HashSet<>(jdbc.queryForList(
-                "SELECT record_key FROM " + table + " WHERE record_key IN (" + marks + ")", String.class,
-                pending.stream().map(r -> r[keyIndex]).toArray()));
+                "SELECT record_key FROM " + table + " WHERE teacher_id IN (" + marks(teachers.length) + ") AND record_key IN (" + marks(keys.length) + ")",
+                String.class, arguments));
         List<Object[]> inserts = pending.stream().filter(r -> !existing.contains((String) r[keyIndex])).toList();
         if (!inserts.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO " + table + " (" + String.join(",", written) + ") VALUES ("
-                    + String.join(",", Collections.nCopies(written.size(), "?")) + ")", inserts);
+            jdbc.batchUpdate("INSERT INTO " + table + " (" + String.join(",", written) + ") VALUES (" + marks(written.size()) + ")", inserts);
         }
         return inserts.size();
+    }
+
+    private static String marks(int count) {
+        return String.join(",", Collections.nCopies(count, "?"));
     }
 
     int inserted() {
