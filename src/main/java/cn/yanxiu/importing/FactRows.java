@@ -70,7 +70,7 @@ final class FactRows {
             if (ids.isEmpty()) {
                 return;
             }
-            replaced += jdbc.update("DELETE FROM " + table + " WHERE id IN (" + String.join(",", Collections.nCopies(ids.size(), "?")) + ")",
+            replaced += jdbc.update("DELETE FROM " + table + " WHERE id IN (" + marks(ids.size()) + ")",
                     ids.toArray());
             after = ids.get(ids.size() - 1);
         }
