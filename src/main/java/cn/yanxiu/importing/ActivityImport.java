@@ -21,7 +21,8 @@ final class ActivityImport extends TableImport {
 
     ActivityImport(Context context) {
         super(context);
-        rows = new FactRows(jdbc, "activity", List.of("teacher_id", "term_id", "type", "activity_date", "hours", "quantity", "note"), sourceFile);
+        rows = new FactRows(jdbc, "activity", List.of("teacher_id", "term_id", "type", "activity_date", "hours", "quantity", "note"),
+                List.of("term_id", "teacher_id", "type", "activity_date", "hours", "quantity"), sourceFile);
     }
 
     @Override

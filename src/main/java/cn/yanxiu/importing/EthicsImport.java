@@ -17,7 +17,8 @@ final class EthicsImport extends TableImport {
 
     EthicsImport(Context context) {
         super(context);
-        rows = new FactRows(jdbc, "ethics_record", List.of("teacher_id", "term_id", "standard_met", "recorded_on", "description"), sourceFile);
+        rows = new FactRows(jdbc, "ethics_record", List.of("teacher_id", "term_id", "standard_met", "recorded_on", "description"),
+                List.of("term_id", "teacher_id"), sourceFile);
     }
 
     @Override

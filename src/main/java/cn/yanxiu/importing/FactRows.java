@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,6 +19,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the same file twice adds nothing. Each row also carries a content key; a row already brought by another
  * file is skipped and counted, never stored twice. Identical rows within one file are kept as separate
  * records (two lessons observed on one day) by numbering their occurrences.
+ * <p>
+ * Rows go to the database a part at a time, each part in the order of the index the evaluation reads the log by
+ * (rows that tie keep the file's order, so that index lists them exactly as before). In the file's own order a
+ * teacher's rows landed all over that teacher's stretch of the index and split its pages half empty: 111 bytes
+ * of index per activity row against 61 in order, and the pages the database had to keep in memory with them.
  */
 final class FactRows {
 
@@ -35,11 +41,13 @@ final class FactRows {
     private final BulkLoad bulk;
     /** The columns every row writes: the log's own, then its key and source file. */
     private final List<String> written;
+    private final Comparator<Object[]> readOrder;
     private int sent;
     private int inserted;
     private int replaced;
 
-    FactRows(JdbcTemplate jdbc, String table, List<String> columns, String sourceFile) {
+    /** {@code readOrder}: the columns, of {@code columns}, of the index the log is read by, in that index's order. */
+    FactRows(JdbcTemplate jdbc, String table, List<String> columns, List<String> readOrder, String sourceFile) {
         this.jdbc = jdbc;
         this.table = table;
         this.columns = columns;
@@ -47,6 +55,7 @@ final class FactRows {
         this.written = new ArrayList<>(columns);
         written.add("record_key");
         written.add("source_file");
+        this.readOrder = order(columns, readOrder);
         this.bulk = BulkLoad.of(jdbc);
         try {
             this.sha256 = MessageDigest.getInstance("SHA-256");
@@ -111,6 +120,7 @@ final class FactRows {
             return;
         }
         sent += pending.size();
+        pending.sort(readOrder);
         if (bulk != null) {
             bulk.submit(table, written, List.copyOf(pending));
         } else {
@@ -137,6 +147,23 @@ final class FactRows {
             jdbc.batchUpdate("INSERT INTO " + table + " (" + String.join(",", written) + ") VALUES (" + marks(written.size()) + ")", inserts);
         }
         return inserts.size();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Comparator<Object[]> order(List<String> columns, List<String> readOrder) {
+        Comparator<Object[]> order = null;
+        for (String column : readOrder) {
+            int index = columns.indexOf(column);
+            if (index < 0) {
+                throw new IllegalArgumentException(column + " is not among " + columns);
+            }
+            Comparator<Object[]> next = Comparator.comparing(r -> (Comparable) r[index], Comparator.nullsFirst(Comparator.naturalOrder()));
+            order = order == null ? next : order.thenComparing(next);
+        }
+        if (order == null) {
+            throw new IllegalArgumentException("no read order");
+        }
+        return order;
     }
 
     private static String marks(int count) {

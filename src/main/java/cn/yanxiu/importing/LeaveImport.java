@@ -16,7 +16,7 @@ final class LeaveImport extends TableImport {
 
     LeaveImport(Context context) {
         super(context);
-        rows = new FactRows(jdbc, "leave_period", List.of("teacher_id", "kind", "start_date", "end_date"), sourceFile);
+        rows = new FactRows(jdbc, "leave_period", List.of("teacher_id", "kind", "start_date", "end_date"), List.of("teacher_id"), sourceFile);
     }
 
     @Override

@@ -17,7 +17,7 @@ final class PriorHoursImport extends TableImport {
 
     PriorHoursImport(Context context) {
         super(context);
-        rows = new FactRows(jdbc, "prior_hours", List.of("teacher_id", "academic_year", "hours"), sourceFile);
+        rows = new FactRows(jdbc, "prior_hours", List.of("teacher_id", "academic_year", "hours"), List.of("teacher_id"), sourceFile);
     }
 
     @Override

@@ -19,7 +19,8 @@ final class ScoreImport extends TableImport {
 
     ScoreImport(Context context) {
         super(context);
-        rows = new FactRows(jdbc, "score_record", List.of("teacher_id", "term_id", "kind", "score", "recorded_on"), sourceFile);
+        rows = new FactRows(jdbc, "score_record", List.of("teacher_id", "term_id", "kind", "score", "recorded_on"),
+                List.of("term_id", "teacher_id", "kind", "score"), sourceFile);
     }
 
     @Override

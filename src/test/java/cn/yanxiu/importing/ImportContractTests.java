@@ -155,6 +155,22 @@ abstract class ImportContractTests {
     }
 
     @Test
+    void aFilesRowsGoInInTheOrderEvaluationReadsThemAndRowsThatTieKeepTheFilesOrder() throws IOException {
+        // the index evaluation reads activities by is (term, teacher, type, date, hours, quantity): rows written in
+        // the file's own order split its pages half empty
+        importOne(TestTables.csv(dir.resolve("activities.csv"), StandardCharsets.UTF_8, false, ACTIVITY_HEADER,
+                "T2,2025-2026-1,听课,2025-09-11,,1,T2",
+                "T1,2025-2026-1,自学,2025-09-05,1,1,late type",
+                "T1,2025-2026-1,听课,2025-09-12,,1,late date",
+                "T1,2025-2026-1,听课,2025-09-10,,1,first of two alike",
+                "T1,2025-2026-1,听课,2025-09-10,,1,second of two alike",
+                "T1,2025-2026-1,听课,2025-09-10,,0,fewer",
+                "T1,2025-2026-1,听课,2025-09-01,,2,early date"));
+        assertThat(jdbc.queryForList("SELECT note FROM activity ORDER BY id", String.class)).containsExactly(
+                "early date", "fewer", "first of two alike", "second of two alike", "late date", "late type", "T2");
+    }
+
+    @Test
     void eachLogKeysItsRowsByTeacherAndThatKeyCarriesTheTeachersForeignKey() throws java.sql.SQLException {
         // one index on (teacher_id, record_key) is both the rows' identity and, on MySQL and MariaDB, the teacher
         // reference's index: a separate index on teacher_id would be one more to write for every imported row
