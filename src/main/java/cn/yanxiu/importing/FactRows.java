@@ -133,15 +133,16 @@ final class FactRows {
     private int insertNew() {
         int keyIndex = columns.size();
         int teacherIndex = columns.indexOf("teacher_id");
-        // keys are unique per teacher: the lookup goes through the (teacher_id, record_key) index
-        Object[] teachers = pending.stream().map(r -> r[teacherIndex]).distinct().toArray();
-        Object[] keys = pending.stream().map(r -> r[keyIndex]).toArray();
-        Object[] arguments = new Object[teachers.length + keys.length];
-        System.arraycopy(teachers, 0, arguments, 0, teachers.length);
-        System.arraycopy(keys, 0, arguments, teachers.length, keys.length);
-        Set<String> existing = new HashSet<>(jdbc.queryForList(
-                "SELECT record_key FROM " + table + " WHERE teacher_id IN (" + marks(teachers.length) + ") AND record_key IN (" + marks(keys.length) + ")",
-                String.class, arguments));
+        // keys are unique per teacher: each (teacher, key) pair is looked up in the (teacher_id, record_key) index.
+        // Two IN lists, one per column, made H2 read every stored row of the part's teachers and test each against
+        // the whole key list (a teacher with 22,500 rows: 900 rows/s)
+        Object[] pairs = new Object[pending.size() * 2];
+        for (int i = 0; i < pending.size(); i++) {
+            pairs[2 * i] = pending.get(i)[teacherIndex];
+            pairs[2 * i + 1] = pending.get(i)[keyIndex];
+        }
+        Set<String> existing = new HashSet<>(jdbc.queryForList("SELECT record_key FROM " + table + " WHERE (teacher_id, record_key) IN ("
+                + String.join(",", Collections.nCopies(pending.size(), "(?,?)")) + ")", String.class, pairs));
         List<Object[]> inserts = pending.stream().filter(r -> !existing.contains((String) r[keyIndex])).toList();
         if (!inserts.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO " + table + " (" + String.join(",", written) + ") VALUES (" + marks(written.size()) + ")", inserts);
