@@ -79,7 +79,7 @@ final class FactRows {
             if (ids.isEmpty()) {
                 return;
             }
-            replaced += jdbc.update("DELETE FROM " + table + " WHERE id IN (" + marks(ids.size()) + ")",
+            replaced += jdbc.update("DELETE FROM " + table + " WHERE id IN (" + marks(ids.size(), "?") + ")",
                     ids.toArray());
             after = ids.get(ids.size() - 1);
         }
@@ -142,14 +142,15 @@ final class FactRows {
             pairs[2 * i + 1] = pending.get(i)[keyIndex];
         }
         Set<String> existing = new HashSet<>(jdbc.queryForList("SELECT record_key FROM " + table + " WHERE (teacher_id, record_key) IN ("
-                + String.join(",", Collections.nCopies(pending.size(), "(?,?)")) + ")", String.class, pairs));
+                + marks(pending.size(), "(?,?)") + ")", String.class, pairs));
         List<Object[]> inserts = pending.stream().filter(r -> !existing.contains((String) r[keyIndex])).toList();
         if (!inserts.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO " + table + " (" + String.join(",", written) + ") VALUES (" + marks(written.size()) + ")", inserts);
+            jdbc.batchUpdate("INSERT INTO " + table + " (" + String.join(",", written) + ") VALUES (" + marks(written.size(), "?") + ")", inserts);
         }
         return inserts.size();
     }
 
+    /** Java's order of the values; where the database's collation differs (letter case) only the packing suffers. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Comparator<Object[]> order(List<String> columns, List<String> readOrder) {
         Comparator<Object[]> order = null;
@@ -167,8 +168,9 @@ final class FactRows {
         return order;
     }
 
-    private static String marks(int count) {
-        return String.join(",", Collections.nCopies(count, "?"));
+    /** {@code count} placeholders (or groups of them) for a statement, comma-separated. */
+    private static String marks(int count, String each) {
+        return String.join(",", Collections.nCopies(count, each));
     }
 
     int inserted() {
