@@ -4,9 +4,9 @@ import cn.yanxiu.activity.ActivityType;
 import cn.yanxiu.activity.ScoreKind;
 import cn.yanxiu.generate.CountyTables;
 import cn.yanxiu.generate.TableWriter;
+import cn.yanxiu.system.SqlArgs;
 import cn.yanxiu.teacher.SchoolKind;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -102,7 +102,7 @@ final class CountyLoader implements CountyTables {
 
         Batch(String table, List<String> columns, Function<Object[], Object[]> translate) {
             this.insert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                    + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+                    + SqlArgs.marks(columns.size()) + ")";
             this.translate = translate;
             opened.add(this);
         }

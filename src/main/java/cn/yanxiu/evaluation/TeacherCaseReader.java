@@ -9,6 +9,7 @@ import cn.yanxiu.rules.vocabulary.EthicsRecord;
 import cn.yanxiu.rules.vocabulary.Score;
 import cn.yanxiu.rules.vocabulary.Teacher;
 import cn.yanxiu.rules.vocabulary.Term;
+import cn.yanxiu.system.SqlArgs;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +18,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -126,7 +126,7 @@ public final class TeacherCaseReader implements AutoCloseable {
             condition = "t.id = ?";
             args.add(onlyTeacher);
         } else {
-            condition = "t.school_id IN (" + String.join(",", Collections.nCopies(schoolIds.size(), "?")) + ") AND t.id > ?";
+            condition = "t.school_id IN (" + SqlArgs.marks(schoolIds.size()) + ") AND t.id > ?";
             args.addAll(schoolIds);
             args.add(lastId);
         }

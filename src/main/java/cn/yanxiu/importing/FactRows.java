@@ -1,10 +1,10 @@
 package cn.yanxiu.importing;
 
+import cn.yanxiu.system.SqlArgs;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -79,7 +79,7 @@ final class FactRows {
             if (ids.isEmpty()) {
                 return;
             }
-            replaced += jdbc.update("DELETE FROM " + table + " WHERE id IN (" + marks(ids.size(), "?") + ")",
+            replaced += jdbc.update("DELETE FROM " + table + " WHERE id IN (" + SqlArgs.marks(ids.size()) + ")",
                     ids.toArray());
             after = ids.get(ids.size() - 1);
         }
@@ -142,10 +142,10 @@ final class FactRows {
             pairs[2 * i + 1] = pending.get(i)[keyIndex];
         }
         Set<String> existing = new HashSet<>(jdbc.queryForList("SELECT record_key FROM " + table + " WHERE (teacher_id, record_key) IN ("
-                + marks(pending.size(), "(?,?)") + ")", String.class, pairs));
+                + SqlArgs.marks(pending.size(), "(?,?)") + ")", String.class, pairs));
         List<Object[]> inserts = pending.stream().filter(r -> !existing.contains((String) r[keyIndex])).toList();
         if (!inserts.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO " + table + " (" + String.join(",", written) + ") VALUES (" + marks(written.size(), "?") + ")", inserts);
+            jdbc.batchUpdate("INSERT INTO " + table + " (" + String.join(",", written) + ") VALUES (" + SqlArgs.marks(written.size()) + ")", inserts);
         }
         return inserts.size();
     }
@@ -166,11 +166,6 @@ final class FactRows {
             throw new IllegalArgumentException("no read order");
         }
         return order;
-    }
-
-    /** {@code count} placeholders (or groups of them) for a statement, comma-separated. */
-    private static String marks(int count, String each) {
-        return String.join(",", Collections.nCopies(count, each));
     }
 
     int inserted() {

@@ -1,7 +1,7 @@
 package cn.yanxiu.importing;
 
+import cn.yanxiu.system.SqlArgs;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +41,7 @@ final class UpsertRows {
             return;
         }
         String id = columns.get(0);
-        String marks = String.join(",", Collections.nCopies(pending.size(), "?"));
+        String marks = SqlArgs.marks(pending.size());
         Set<Object> existing = new HashSet<>(jdbc.queryForList(
                 "SELECT " + id + " FROM " + table + " WHERE " + id + " IN (" + marks + ")", Object.class,
                 pending.stream().map(r -> r[0]).toArray()));
@@ -59,7 +59,7 @@ final class UpsertRows {
         }
         if (!inserts.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO " + table + " (" + String.join(",", columns) + ") VALUES ("
-                    + String.join(",", Collections.nCopies(columns.size(), "?")) + ")", inserts);
+                    + SqlArgs.marks(columns.size()) + ")", inserts);
         }
         if (!updates.isEmpty()) {
             List<String> sets = columns.subList(1, columns.size()).stream().map(c -> c + "=?").toList();

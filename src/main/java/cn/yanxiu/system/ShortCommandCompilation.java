@@ -47,6 +47,11 @@ public final class ShortCommandCompilation {
         return addDirective();
     }
 
+    /** True in a process that could take {@link #quickCompilerForSmallBatch} (so counting its batch's teachers is worth it). */
+    public static boolean oneBatchProcess() {
+        return oneBatch;
+    }
+
     /**
      * For a process that runs one term-end batch and ends ({@code evaluate}, {@code benchmark}), once the batch turns out
      * small: the quick compiler only from here on. A small run ends before C2's work on the run's rule classes pays for
@@ -54,11 +59,6 @@ public final class ShortCommandCompilation {
      * {@code yanxiu.batch.quick-compiler-teachers}). Never in {@code serve} or {@code worker}, which evaluate term after
      * term. True when the JVM took the directive.
      */
-    /** True in a process that could take {@link #quickCompilerForSmallBatch} (so counting its batch's teachers is worth it). */
-    public static boolean oneBatchProcess() {
-        return oneBatch;
-    }
-
     public static boolean quickCompilerForSmallBatch() {
         return oneBatch && addDirective();
     }

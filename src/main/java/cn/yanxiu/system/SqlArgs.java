@@ -1,6 +1,6 @@
 package cn.yanxiu.system;
 
-/** Query parameters put together from parts (a query's own, then a scope's condition). */
+/** Query parameters and their placeholders, put together from parts (a query's own, then a scope's condition). */
 public final class SqlArgs {
 
     private SqlArgs() {
@@ -10,5 +10,15 @@ public final class SqlArgs {
         Object[] all = java.util.Arrays.copyOf(first, first.length + more.length);
         System.arraycopy(more, 0, all, first.length, more.length);
         return all;
+    }
+
+    /** {@code count} placeholders for a statement, comma-separated: {@code ?,?,?}. */
+    public static String marks(int count) {
+        return marks(count, "?");
+    }
+
+    /** {@code count} groups of placeholders for a statement, comma-separated: {@code (?,?),(?,?)}. */
+    public static String marks(int count, String each) {
+        return String.join(",", java.util.Collections.nCopies(count, each));
     }
 }
