@@ -542,7 +542,7 @@ abstract class ImportContractTests {
     }
 
     /** An activity file of one teacher's self-study, {@code rows} rows on the term's days. */
-    private Path activityFile(String name, String teacher, int rows) throws IOException {
+    Path activityFile(String name, String teacher, int rows) throws IOException {
         List<String> lines = new java.util.ArrayList<>();
         lines.add(ACTIVITY_HEADER);
         for (int i = 0; i < rows; i++) {
@@ -557,7 +557,7 @@ abstract class ImportContractTests {
         return results.get(0);
     }
 
-    private int count(String table) {
+    int count(String table) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
     }
 }
