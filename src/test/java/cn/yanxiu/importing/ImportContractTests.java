@@ -505,15 +505,38 @@ abstract class ImportContractTests {
         // a province's activity file keeps its transaction open for an hour: another county's file may not wait for it
         Path longFile = activityFile("long.csv", "T1", 12_000);
         Path otherFile = activityFile("other.csv", "T2", 50);
-        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
-        try {
-            var first = threads.submit(() -> importer.importFiles(List.of(longFile), new SpreadsheetImporter.Listener() {
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (HeldImport first = new HeldImport(longFile, 10_000)) {
+            assertThat(first.held()).isTrue();
+            var second = other.submit(() -> importer.importFiles(List.of(otherFile)));
+            assertThat(second.get(30, java.util.concurrent.TimeUnit.SECONDS)).singleElement()
+                    .satisfies(r -> assertThat(r.problems()).isEmpty());
+            assertThat(count("activity")).as("the long file is not committed yet").isEqualTo(50);
+            assertThat(first.finish().problems()).isEmpty();
+            assertThat(count("activity")).isEqualTo(12_050);
+            // and the long file imported again replaces its own rows only
+            assertThat(importOne(longFile).problems()).isEmpty();
+            assertThat(count("activity")).isEqualTo(12_050);
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    /**
+     * One file imported on a thread of its own that stops, its transaction open, once more than {@code rows} rows are
+     * read, until {@link #finish} lets it go on.
+     */
+    final class HeldImport implements AutoCloseable {
+        private final java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        private final java.util.concurrent.Future<List<ImportResult>> result;
+
+        HeldImport(Path file, long rows) {
+            result = thread.submit(() -> importer.importFiles(List.of(file), new SpreadsheetImporter.Listener() {
                 @Override
-                public void read(long rows) {
-                    // past the first part written to the database: the long file's transaction holds what it wrote
-                    if (rows > 10_000 && holding.getCount() > 0) {
+                public void read(long read) {
+                    if (read > rows && holding.getCount() > 0) {
                         holding.countDown();
                         try {
                             release.await(120, java.util.concurrent.TimeUnit.SECONDS);
@@ -523,21 +546,25 @@ abstract class ImportContractTests {
                     }
                 }
             }));
-            assertThat(holding.await(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-            var second = threads.submit(() -> importer.importFiles(List.of(otherFile)));
-            assertThat(second.get(30, java.util.concurrent.TimeUnit.SECONDS)).singleElement()
-                    .satisfies(r -> assertThat(r.problems()).isEmpty());
-            assertThat(count("activity")).as("the long file is not committed yet").isEqualTo(50);
+        }
+
+        /** Waits until the import has stopped; false if it never did. */
+        boolean held() throws InterruptedException {
+            return holding.await(120, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        /** Lets the import go on to its end; its one result. */
+        ImportResult finish() throws Exception {
             release.countDown();
-            assertThat(first.get(120, java.util.concurrent.TimeUnit.SECONDS)).singleElement()
-                    .satisfies(r -> assertThat(r.problems()).isEmpty());
-            assertThat(count("activity")).isEqualTo(12_050);
-            // and the long file imported again replaces its own rows only
-            assertThat(importOne(longFile).problems()).isEmpty();
-            assertThat(count("activity")).isEqualTo(12_050);
-        } finally {
+            List<ImportResult> results = result.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(results).hasSize(1);
+            return results.get(0);
+        }
+
+        @Override
+        public void close() {
             release.countDown();
-            threads.shutdownNow();
+            thread.shutdownNow();
         }
     }
 

@@ -32,26 +32,10 @@ class ImportMariaDbIntegrationTests extends ImportContractTests {
     @Test
     void anOpenFileHoldsALockPerTeacherNotPerRow() throws Exception {
         Path file = activityFile("long.csv", "T1", 25_000);
-        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
-        try {
-            var importing = thread.submit(() -> importer.importFiles(List.of(file), new SpreadsheetImporter.Listener() {
-                @Override
-                public void read(long rows) {
-                    // past 20,000 rows read, at least the first part of 10,000 has gone to the database (at 10,000
-                    // read it had not yet), and the file's transaction is still open
-                    if (rows > 20_000 && holding.getCount() > 0) {
-                        holding.countDown();
-                        try {
-                            release.await(120, java.util.concurrent.TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    }
-                }
-            }));
-            assertThat(holding.await(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        // past 20,000 rows read, at least the first part of 10,000 has gone to the database (at 10,000 read it had not
+        // yet), and the file's transaction is still open
+        try (HeldImport importing = new HeldImport(file, 20_000)) {
+            assertThat(importing.held()).isTrue();
             Map<String, Object> trx = Map.of();
             for (long until = System.nanoTime() + 60_000_000_000L; System.nanoTime() < until; ) {
                 List<Map<String, Object>> open = jdbc.queryForList(
@@ -67,13 +51,8 @@ class ImportMariaDbIntegrationTests extends ImportContractTests {
             }
             assertThat(trx).as("the import's open transaction, 10,000 rows written").isNotEmpty();
             assertThat(((Number) trx.get("trx_rows_locked")).longValue()).as("rows locked by 10,000 rows of one teacher").isLessThan(100);
-            release.countDown();
-            assertThat(importing.get(120, java.util.concurrent.TimeUnit.SECONDS)).singleElement()
-                    .satisfies(r -> assertThat(r.problems()).isEmpty());
+            assertThat(importing.finish().problems()).isEmpty();
             assertThat(count("activity")).isEqualTo(25_000);
-        } finally {
-            release.countDown();
-            thread.shutdownNow();
         }
     }
 }
