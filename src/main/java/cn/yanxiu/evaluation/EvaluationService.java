@@ -178,6 +178,9 @@ public class EvaluationService implements RunningRuleSets.RunRestorer {
         int total = teachersInScope(run.scope());
         Integer done = jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_result WHERE run_id = ?", Integer.class, run.id());
         Progress progress = progressOut == null ? null : new Progress("评价教师", total, progressOut);
+        if (progress != null) {
+            progress.begin();
+        }
         running.register(run.id(), rules, termScope, dictionary(run, rules, termScope), progress, done);
         long beat = Math.max(100, runs.heartbeatInterval().toMillis());
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -47,6 +47,11 @@ class ImportCommand implements Callable<Integer>, YanxiuSubcommand {
             private cn.yanxiu.system.Progress line;
 
             @Override
+            public void opening(String file) {
+                new cn.yanxiu.system.Progress("导入 " + file, -1, err).begin();
+            }
+
+            @Override
             public void starting(String file, long rows) {
                 line = new cn.yanxiu.system.Progress("导入 " + file, rows, err);
             }

@@ -33,6 +33,10 @@ public class SpreadsheetImporter {
 
     /** Told how far an import has got, for a progress display. */
     public interface Listener {
+        /** A file is taken up, before its rows are counted (a CSV of a province's term takes seconds to count). */
+        default void opening(String file) {
+        }
+
         /** A file's import begins; {@code rows}: its data rows as counted before reading (a CSV's lines), or -1 when not known. */
         default void starting(String file, long rows) {
         }
@@ -82,6 +86,7 @@ public class SpreadsheetImporter {
         ordered.sort(Comparator.comparingInt(f -> kinds.get(f) instanceof ImportKind k ? k.ordinal() : -1));
         List<ImportResult> results = new ArrayList<>();
         for (Path file : ordered) {
+            listener.opening(file.getFileName().toString());
             listener.starting(file.getFileName().toString(), dataRows(file));
             Object kind = kinds.get(file);
             results.add(kind instanceof ImportKind k ? importFile(file, k, scope, listener) : refused(file, null, (String) kind));

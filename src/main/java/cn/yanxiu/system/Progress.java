@@ -32,6 +32,16 @@ public final class Progress {
         this.terminal = terminal;
     }
 
+    /**
+     * The label alone on a line of its own, as the work begins: before its first count there may be seconds of silence (a
+     * province's file counted before it is read, a run's first teachers while its rules warm up). A whole line on a
+     * terminal too, so that work which then ends without a count (a file refused) leaves no line half written.
+     */
+    public synchronized void begin() {
+        out.printf("%s …%n", label);
+        out.flush();
+    }
+
     public synchronized void update(long done) {
         long now = System.nanoTime();
         if (now - lastDrawn < (terminal ? TERMINAL_NANOS : LOG_NANOS) && done != total) {

@@ -113,6 +113,11 @@ abstract class ImportContractTests {
         List<String> heard = new java.util.ArrayList<>();
         List<ImportResult> results = importer.importFiles(List.of(file), new SpreadsheetImporter.Listener() {
             @Override
+            public void opening(String name) {
+                heard.add("open " + name);
+            }
+
+            @Override
             public void starting(String name, long expected) {
                 heard.add("start " + name + " " + expected);
             }
@@ -128,7 +133,7 @@ abstract class ImportContractTests {
             }
         });
         assertThat(results.get(0).problems()).isEmpty();
-        assertThat(heard).containsExactly("start activities.csv 3000", "read 1024", "read 2048", "end 3000");
+        assertThat(heard).containsExactly("open activities.csv", "start activities.csv 3000", "read 1024", "read 2048", "end 3000");
     }
 
     @Test

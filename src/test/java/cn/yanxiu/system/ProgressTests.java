@@ -30,6 +30,18 @@ class ProgressTests {
     }
 
     @Test
+    void theLabelComesFirstOnALineOfItsOwnThenTheCounts() {
+        StringWriter screen = new StringWriter();
+        Progress p = new Progress("导入 a.csv", 2, new PrintWriter(screen), true);
+        p.begin();
+        p.update(1);
+        assertThat(screen.toString()).startsWith("导入 a.csv …" + System.lineSeparator() + "\r导入 a.csv 1 / 2");
+        StringWriter log = new StringWriter();
+        new Progress("评价教师", 3, new PrintWriter(log), false).begin();
+        assertThat(log.toString()).isEqualTo("评价教师 …" + System.lineSeparator());
+    }
+
+    @Test
     void anUnknownTotalShowsTheCountAndTheRate() {
         StringWriter log = new StringWriter();
         Progress p = new Progress("读取 a.xlsx 行", -1, new PrintWriter(log), false);
