@@ -32,8 +32,7 @@ class ImportMariaDbIntegrationTests extends ImportContractTests {
     @Test
     void anOpenFileHoldsALockPerTeacherNotPerRow() throws Exception {
         Path file = activityFile("long.csv", "T1", 25_000);
-        // past 20,000 rows read, at least the first part of 10,000 has gone to the database (at 10,000 read it had not
-        // yet), and the file's transaction is still open
+        // past 20,000 rows read the first part of 10,000 has been handed to the database; the file's transaction stays open
         try (HeldImport importing = new HeldImport(file, 20_000)) {
             assertThat(importing.held()).isTrue();
             Map<String, Object> trx = Map.of();
