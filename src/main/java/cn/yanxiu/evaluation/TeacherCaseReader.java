@@ -167,13 +167,13 @@ public final class TeacherCaseReader implements AutoCloseable {
             jdbc.query("SELECT t.id, p.academic_year, p.hours FROM teacher t JOIN prior_hours p ON p.teacher_id = t.id WHERE p.academic_year < ? AND "
                     + condition, rs -> {
                         addEarlier(rs);
-                    }, prepend(args, term.getAcademicYear()));
+                    }, SqlArgs.join(new Object[] {term.getAcademicYear()}, args));
             jdbc.query("SELECT t.id, u.term_id, r.hours_recognised FROM teacher t JOIN evaluation_result r ON r.teacher_id = t.id "
                     + "JOIN evaluation_run u ON u.id = r.run_id JOIN term e ON e.id = u.term_id WHERE e.academic_year = ? AND e.start_date < ? "
                     + "AND u.status = 'COMPLETED' AND u.id = (SELECT MAX(v.id) FROM evaluation_run v WHERE v.term_id = u.term_id AND v.status = 'COMPLETED') AND "
                     + condition, rs -> {
                         addEarlier(rs);
-                    }, prepend(prepend(args, java.sql.Date.valueOf(term.getStart())), term.getAcademicYear()));
+                    }, SqlArgs.join(new Object[] {term.getAcademicYear(), java.sql.Date.valueOf(term.getStart())}, args));
             try {
                 activities = open("SELECT t.id, a.type, a.activity_date, a.hours, a.quantity FROM teacher t "
                         + "JOIN activity a ON a.teacher_id = t.id AND a.term_id = ? AND a.teacher_id BETWEEN ? AND ? WHERE " + condition, termId, args,
@@ -202,7 +202,7 @@ public final class TeacherCaseReader implements AutoCloseable {
          * rows are grouped by teacher as they come, and sorting them cost H2 a temporary result on disk.
          */
         private <T> Facts<T> open(String sql, String termId, Object[] args, Facts.Mapper<T> mapper) {
-            Object[] all = prepend(prepend(prepend(args, teachers.get(teachers.size() - 1)[0]), teachers.get(0)[0]), termId);
+            Object[] all = SqlArgs.join(new Object[] {termId, teachers.get(0)[0], teachers.get(teachers.size() - 1)[0]}, args);
             Facts<T> facts = streams ? Facts.streamed(jdbc.getDataSource(), sql + " ORDER BY t.id", all, mapper) : Facts.held(jdbc, sql, all, mapper);
             opened.add(facts);
             return facts;
@@ -233,13 +233,6 @@ public final class TeacherCaseReader implements AutoCloseable {
             opened.forEach(Facts::close);
             opened.clear();
         }
-    }
-
-    private static Object[] prepend(Object[] args, Object first) {
-        Object[] all = new Object[args.length + 1];
-        all[0] = first;
-        System.arraycopy(args, 0, all, 1, args.length);
-        return all;
     }
 
     /**
