@@ -45,6 +45,7 @@ public final class RuleSetLoader {
 
     /** Reads, compiles and checks the compiled code; fires nothing (no parameter rules, no policy checks). */
     public static Inspected inspect(Path dir) {
+        CompiledRules.prepareLookups();
         CompiledRules.warmUpOnce();
         RuleSetReader.Read read = RuleSetReader.read(dir);
         List<RuleProblem> problems = new ArrayList<>(read.problems());
@@ -80,6 +81,7 @@ public final class RuleSetLoader {
     }
 
     private static Loaded load(Path dir, SessionLimits limits, java.util.function.Predicate<String> checkedBefore) {
+        CompiledRules.prepareLookups();
         if (checkedBefore == NEVER_CHECKED) {
             // the executable-model build will run; a version checked before may skip it, so it gets no head start
             CompiledRules.warmUpOnce();

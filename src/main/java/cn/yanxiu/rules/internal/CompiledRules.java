@@ -147,6 +147,11 @@ public final class CompiledRules {
         return new Compilation(new CompiledRules(kieBase, policies, container), problems);
     }
 
+    /** Call as a rule set's files are read: the build that follows then answers its thousands of absent names at once. */
+    public static void prepareLookups() {
+        LookupCache.readClassPathNames();
+    }
+
     private static final AtomicBoolean WARMED_UP = new AtomicBoolean();
 
     /**

@@ -29,6 +29,23 @@ class LookupCacheTests {
     }
 
     @Test
+    void onceTheClassPathsNamesAreReadTheAnswersAreTheSame() throws Exception {
+        LookupCache.readClassPathNames();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!LookupCache.classPathNamesRead() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(LookupCache.classPathNamesRead()).isTrue();
+        // names never asked before, so each answer comes through the names just read
+        assertThat(cache.loadClass("cn.yanxiu.rules.vocabulary.Finding")).isSameAs(cn.yanxiu.rules.vocabulary.Finding.class);
+        assertThat(cache.loadClass("java.util.concurrent.ConcurrentSkipListMap")).isSameAs(java.util.concurrent.ConcurrentSkipListMap.class);
+        assertThat(cache.getResource("org/kie/api/runtime/KieSession.class")).isNotNull();
+        assertThat(cache.getResource("java/util/concurrent/ConcurrentSkipListSet.class")).isNotNull();
+        assertThatThrownBy(() -> cache.loadClass("cn.yanxiu.rules.P3E.String")).isInstanceOf(ClassNotFoundException.class);
+        assertThat(cache.getResource("cn/yanxiu/rules/vocabulary/Override.class")).isNull();
+    }
+
+    @Test
     void aResourceReadsAsTheApplicationReadsIt() throws Exception {
         String name = Teacher.class.getName().replace('.', '/') + ".class";
         try (InputStream cached = cache.getResourceAsStream(name); InputStream direct = Teacher.class.getClassLoader().getResourceAsStream(name)) {
