@@ -13,8 +13,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
-import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
+import org.drools.decisiontable.parser.DefaultRuleSheetListener;
+import org.drools.decisiontable.parser.xls.ExcelParser;
 
 /**
  * Decision tables: compiles a {@code *.drl.xlsx} to the DRL the engine runs, and maps a line of that DRL
@@ -27,13 +28,16 @@ final class DecisionTables {
     private DecisionTables() {
     }
 
-    static String compile(byte[] xlsx) {
-        return new SpreadsheetCompiler().compile(new ByteArrayInputStream(xlsx), InputType.XLS);
+    /** A decision table's DRL and the name of the sheet it was read from. */
+    record Compiled(String drl, String sheet) {
     }
 
-    static String firstSheetName(byte[] xlsx) throws IOException {
+    /** Opens the workbook once for both (opening it is most of the work: a rule set's tables took twice that before). */
+    static Compiled compile(byte[] xlsx) throws IOException {
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
-            return workbook.getSheetName(0);
+            DefaultRuleSheetListener listener = new DefaultRuleSheetListener();
+            new ExcelParser(listener).parseWorkbook(workbook);
+            return new Compiled(new SpreadsheetCompiler().listenerToString(listener), workbook.getSheetName(0));
         }
     }
 

@@ -54,7 +54,8 @@ public final class RuleSetReader {
                 byte[] content = Files.readAllBytes(p);
                 if (name.endsWith(".drl.xlsx")) {
                     try {
-                        files.add(new RuleFile(name, content, sha256(content), DecisionTables.compile(content), DecisionTables.firstSheetName(content)));
+                        DecisionTables.Compiled table = DecisionTables.compile(content);
+                        files.add(new RuleFile(name, content, sha256(content), table.drl(), table.sheet()));
                     } catch (IOException | RuntimeException e) {
                         problems.add(RuleProblem.inFile(name, "无法读取决策表：" + e.getMessage()));
                     }
