@@ -27,7 +27,7 @@ public final class Main {
         ClassArchiveLaunch.followStarter();
         boolean beforeSpring = CommandsBeforeSpring.wanted(args);
         Path archive = beforeSpring ? null : ClassArchiveLaunch.archiveFor(args);
-        if (archive != null) {
+        if (archive != null || beforeSpring && ClassArchiveLaunch.quickCompilerFor(args)) {
             System.exit(ClassArchiveLaunch.run(archive, args));
         }
         ShortCommandCompilation.applyTo(args);

@@ -68,6 +68,19 @@ public final class ClassArchiveLaunch {
         }
     }
 
+    /**
+     * True when a short command that needs no Spring ({@code rules validate}, {@code rules test} …) should run in a second
+     * JVM with the quick compiler only ({@code -XX:TieredStopAtLevel=1}), which {@code java -jar} cannot ask for. The
+     * directive {@link ShortCommandCompilation} adds in this process keeps the optimising compiler out, but the quick
+     * one still compiles every method with the optimiser's profiling in it: {@code rules validate} 7.29 → 6.02 s on
+     * average, 12.4 → 9.7 s of CPU (four runs each, alternated), for about 0.3 s of starting one more JVM. Not without
+     * the packaged jar, from the second JVM itself, with {@code -Dyanxiu.class-archive=off}, or under a profiler.
+     */
+    public static boolean quickCompilerFor(String[] args) {
+        return jar() != null && System.getProperty(STARTED_BY) == null && "on".equals(System.getProperty("yanxiu.class-archive", "on"))
+                && ShortCommandCompilation.isShort(args) && !hasTools();
+    }
+
     /** A profiler, recording or agent on this JVM: it is meant to see the command, so the command stays here. */
     private static boolean hasTools() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
@@ -86,7 +99,7 @@ public final class ClassArchiveLaunch {
         }
     }
 
-    /** Runs the command in the second JVM; its exit code. */
+    /** Runs the command in the second JVM, with the archive or (null) without one; its exit code. */
     public static int run(Path archive, String[] args) throws java.io.IOException, InterruptedException {
         Process command = new ProcessBuilder(commandLine(archive, args)).inheritIO().start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -107,10 +120,12 @@ public final class ClassArchiveLaunch {
         List<String> line = new ArrayList<>();
         line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         line.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        line.add("-XX:SharedArchiveFile=" + archive);
-        // an archive that does not fit this JVM or jar is skipped; the command's output stays the command's
-        line.add("-Xlog:cds=off");
-        line.add("-Xlog:cds+dynamic=off");
+        if (archive != null) {
+            line.add("-XX:SharedArchiveFile=" + archive);
+            // an archive that does not fit this JVM or jar is skipped; the command's output stays the command's
+            line.add("-Xlog:cds=off");
+            line.add("-Xlog:cds+dynamic=off");
+        }
         if (ShortCommandCompilation.isShort(args)) {
             line.add("-XX:TieredStopAtLevel=1");
         }

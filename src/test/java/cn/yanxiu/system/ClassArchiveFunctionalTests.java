@@ -60,6 +60,29 @@ class ClassArchiveFunctionalTests {
     }
 
     @Test
+    void aRuleCheckRunsInASecondJvmWithTheQuickCompilerOnlyAndSaysTheSame() throws Exception {
+        List<String> flags = new ArrayList<>(CLASS_LOADING);
+        flags.add("-XX:+PrintFlagsFinal");
+        Result traced = run(JAR, flags, "rules", "validate", "rules/2025-2026");
+        assertThat(traced.exit()).as(traced.err()).isZero();
+        assertThat(processes(traced)).as("the command's JVM and the one that started it").isEqualTo(2);
+        assertThat(traced.out()).as("the second JVM's flags").containsPattern("TieredStopAtLevel\\s+= 1 ");
+
+        Path broken = Files.createDirectories(dir.resolve("broken"));
+        try (var files = Files.list(Path.of("rules/2025-2026"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, broken.resolve(f.getFileName()));
+            }
+        }
+        Files.writeString(broken.resolve("grading.drl"), Files.readString(broken.resolve("grading.drl")).replace("\nthen\n", "\nthn\n"));
+        Result two = run(JAR, List.of(), "rules", "validate", broken.toString());
+        Result one = run(JAR, List.of("-Dyanxiu.class-archive=off"), "rules", "validate", broken.toString());
+        assertThat(two.exit()).as(two.err()).isEqualTo(one.exit()).isEqualTo(1);
+        assertThat(two.out()).contains("grading.drl:").isEqualTo(one.out());
+        assertThat(two.err()).isEqualTo(one.err());
+    }
+
+    @Test
     void aJarMovedWithItsArchiveRunsInOneProcess() throws Exception {
         Path moved = Files.createDirectories(dir.resolve("moved"));
         for (String name : List.of("yanxiu.jar", "yanxiu.jsa", "yanxiu.jsa.jar")) {
