@@ -13,7 +13,9 @@ import javax.management.ObjectName;
  * build's code generator and Java compiler), as in the command itself; the quick compiler alone finishes sooner
  * ({@code rules validate} about 7.3 → 5.4 s). Never for a command that may run long ({@code import}, {@code serve} …): a
  * method the directive keeps from C2 stays unoptimised for the life of the process. {@code evaluate} and {@code benchmark}
- * take it once their batch is known to be small ({@link #quickCompilerForSmallBatch}).
+ * take it once their batch is known to be small ({@link #quickCompilerForSmallBatch}). From the packaged jar the short
+ * commands run in a second JVM started with the quick compiler alone ({@link ClassArchiveLaunch}), which is quicker
+ * still; the directive serves them where they run in one process.
  */
 public final class ShortCommandCompilation {
 
