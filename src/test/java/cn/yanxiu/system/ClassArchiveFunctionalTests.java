@@ -60,14 +60,7 @@ class ClassArchiveFunctionalTests {
     }
 
     @Test
-    void aRuleCheckRunsInASecondJvmWithTheQuickCompilerOnlyAndSaysTheSame() throws Exception {
-        List<String> flags = new ArrayList<>(CLASS_LOADING);
-        flags.add("-XX:+PrintFlagsFinal");
-        Result traced = run(JAR, flags, "rules", "validate", "rules/2025-2026");
-        assertThat(traced.exit()).as(traced.err()).isZero();
-        assertThat(processes(traced)).as("the command's JVM and the one that started it").isEqualTo(2);
-        assertThat(traced.out()).as("the second JVM's flags").containsPattern("TieredStopAtLevel\\s+= 1 ");
-
+    void aRuleCheckRunsInASecondJvmWithTheQuickCompilerOnlyAndSaysWhatItFound() throws Exception {
         Path broken = Files.createDirectories(dir.resolve("broken"));
         try (var files = Files.list(Path.of("rules/2025-2026"))) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
@@ -75,11 +68,14 @@ class ClassArchiveFunctionalTests {
             }
         }
         Files.writeString(broken.resolve("grading.drl"), Files.readString(broken.resolve("grading.drl")).replace("\nthen\n", "\nthn\n"));
-        Result two = run(JAR, List.of(), "rules", "validate", broken.toString());
-        Result one = run(JAR, List.of("-Dyanxiu.class-archive=off"), "rules", "validate", broken.toString());
-        assertThat(two.exit()).as(two.err()).isEqualTo(one.exit()).isEqualTo(1);
-        assertThat(two.out()).contains("grading.drl:").isEqualTo(one.out());
-        assertThat(two.err()).isEqualTo(one.err());
+        List<String> flags = new ArrayList<>(CLASS_LOADING);
+        flags.add("-XX:+PrintFlagsFinal");
+        Result checked = run(JAR, flags, "rules", "validate", broken.toString());
+        assertThat(processes(checked)).as("the command's JVM and the one that started it").isEqualTo(2);
+        assertThat(checked.out()).as("the second JVM's flags").containsPattern("TieredStopAtLevel\\s+= 1 ");
+        // what the check found, and its exit code, come through the first JVM as they are
+        assertThat(checked.exit()).isEqualTo(1);
+        assertThat(checked.err()).contains("未通过校验").containsPattern("grading\\.drl:\\d+:\\d+: ");
     }
 
     @Test

@@ -77,7 +77,8 @@ final class ClassPathNames {
     /** False only when the class path certainly has no resource of this name ({@code a/b/C.class}, {@code a/b}). */
     boolean mayHold(String resource) {
         int slash = resource.lastIndexOf('/');
-        if (slash > 0 && jdkPackages.contains(resource.substring(0, slash))) {
+        if (slash > 0 && jdkPackages.contains(resource.substring(0, slash)) || resource.startsWith("META-INF/")) {
+            // the JDK answers its own packages quickly; META-INF/… may be a JDK module's too (services, manifests)
             return true;
         }
         return Arrays.binarySearch(hashes, hash(resource)) >= 0;

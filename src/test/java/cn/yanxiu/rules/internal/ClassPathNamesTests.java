@@ -30,6 +30,7 @@ class ClassPathNamesTests {
         assertThat(names.mayHold("java/lang/String.class")).isTrue();
         assertThat(names.mayHold("cn/yanxiu/rules/vocabulary")).isTrue();
         assertThat(names.mayHold("org/kie/api")).isTrue();
+        assertThat(names.mayHold("META-INF/services/no.such.Service")).as("left to the class loader, like the JDK's packages").isTrue();
         // what a rule build asks for and nobody has
         assertThat(names.mayHold("cn/yanxiu/rules/vocabulary/String.class")).isFalse();
         assertThat(names.mayHold("cn/yanxiu/rules/P3E/Override.class")).isFalse();
