@@ -58,7 +58,7 @@ public final class ClassArchiveLaunch {
             }
             return null;
         }
-        if (!mode.equals("on") || args.length == 0 || SERVICES.contains(args[0]) || !Files.isRegularFile(archive) || hasTools()) {
+        if (!secondJvmAllowed() || args.length == 0 || SERVICES.contains(args[0]) || !Files.isRegularFile(archive)) {
             return null;
         }
         try {
@@ -77,8 +77,12 @@ public final class ClassArchiveLaunch {
      * the packaged jar, from the second JVM itself, with {@code -Dyanxiu.class-archive=off}, or under a profiler.
      */
     public static boolean quickCompilerFor(String[] args) {
-        return jar() != null && System.getProperty(STARTED_BY) == null && "on".equals(System.getProperty("yanxiu.class-archive", "on"))
-                && ShortCommandCompilation.isShort(args) && !hasTools();
+        return secondJvmAllowed() && ShortCommandCompilation.isShort(args);
+    }
+
+    /** From the packaged jar, not in a second JVM already, not switched off, no profiler or agent watching. */
+    private static boolean secondJvmAllowed() {
+        return jar() != null && System.getProperty(STARTED_BY) == null && "on".equals(System.getProperty("yanxiu.class-archive", "on")) && !hasTools();
     }
 
     /** A profiler, recording or agent on this JVM: it is meant to see the command, so the command stays here. */

@@ -31,6 +31,9 @@ import java.util.zip.ZipFile;
 final class ClassPathNames {
 
     private static final String VERSIONS = "META-INF/versions/";
+    /** FNV-1a's 64-bit offset basis and prime. */
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
 
     /** Sorted hashes of every entry name, of every folder above one, and of each multi-release entry's plain name. */
     private final long[] hashes;
@@ -128,10 +131,9 @@ final class ClassPathNames {
 
     /** FNV-1a over the name's characters, 64 bits: at 70,000 names a collision is a one-in-billions look-up, never a wrong answer. */
     static long hash(String name) {
-        long h = 0xcbf29ce484222325L; // the same steps as Names.addWithFolders
+        long h = FNV_OFFSET;
         for (int i = 0; i < name.length(); i++) {
-            h ^= name.charAt(i);
-            h *= 0x100000001b3L;
+            h = (h ^ name.charAt(i)) * FNV_PRIME;
         }
         return h;
     }
@@ -147,14 +149,13 @@ final class ClassPathNames {
 
         /** The name and every folder above it ({@code a/b/C.class}, {@code a/b}, {@code a}): a prefix's hash is the running one at its slash. */
         void addWithFolders(String name) {
-            long h = 0xcbf29ce484222325L;
+            long h = FNV_OFFSET;
             for (int i = 0; i < name.length(); i++) {
                 char c = name.charAt(i);
                 if (c == '/' && i > 0) {
                     addHash(h);
                 }
-                h ^= c;
-                h *= 0x100000001b3L;
+                h = (h ^ c) * FNV_PRIME;
             }
             addHash(h);
         }

@@ -32,7 +32,7 @@ final class DecisionTables {
     record Compiled(String drl, String sheet) {
     }
 
-    /** Opens the workbook once for both (opening it is most of the work: a rule set's tables took twice that before). */
+    /** Opens the workbook once for both: opening it is most of the work, and it used to be opened a second time for the name. */
     static Compiled compile(byte[] xlsx) throws IOException {
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
             DefaultRuleSheetListener listener = new DefaultRuleSheetListener();
