@@ -26,6 +26,7 @@ public class YanxiuApplication {
             // only a worker listens on the partition queue
             System.setProperty("yanxiu.batch.role", "worker");
         }
+        cn.yanxiu.system.OneShotCommandAutoConfiguration.applyTo(args);
         StartupFailure.quietUnlessVerbose(args);
         ConfigurableApplicationContext context;
         try {

@@ -26,13 +26,14 @@ public class RunPublications {
     }
 
     private final JdbcTemplate jdbc;
-    private final RunPublicationRecords records;
+    /** Absent in a command that keeps no such records and so starts no JPA ({@link cn.yanxiu.system.OneShotCommandAutoConfiguration}). */
+    private final org.springframework.beans.factory.ObjectProvider<RunPublicationRecords> records;
     private final EvaluationRuns runs;
     private final TransactionTemplate transactions;
 
     private final cn.yanxiu.audit.AuditLog audit;
 
-    RunPublications(JdbcTemplate jdbc, RunPublicationRecords records, EvaluationRuns runs, TransactionTemplate transactions,
+    RunPublications(JdbcTemplate jdbc, org.springframework.beans.factory.ObjectProvider<RunPublicationRecords> records, EvaluationRuns runs, TransactionTemplate transactions,
                     cn.yanxiu.audit.AuditLog audit) {
         this.audit = audit;
         this.jdbc = jdbc;
@@ -43,12 +44,12 @@ public class RunPublications {
 
     /** The term's official run, if one was published. */
     public Optional<Publication> official(String termId) {
-        return records.findFirstByTermIdOrderByIdDesc(termId).map(RunPublicationRecord::publication);
+        return records.getObject().findFirstByTermIdOrderByIdDesc(termId).map(RunPublicationRecord::publication);
     }
 
     /** Every publication of a term, oldest first. */
     public List<Publication> history(String termId) {
-        return records.findByTermIdOrderById(termId).stream().map(RunPublicationRecord::publication).toList();
+        return records.getObject().findByTermIdOrderById(termId).stream().map(RunPublicationRecord::publication).toList();
     }
 
     /** True once any credit of the term is registered: the term's result is then on file. */
@@ -91,7 +92,7 @@ public class RunPublications {
                     (current.isPresent() ? "替换运行 #" + current.get().runId() + "；" : "") + (noReason ? "" : "原因：" + reason.strip()));
             Publication published = new Publication(run.termId(), runId, current.map(Publication::runId).orElse(null), noReason ? null : reason.strip(),
                     by.strip(), now);
-            records.save(new RunPublicationRecord(published));
+            records.getObject().save(new RunPublicationRecord(published));
             return published;
         });
     }

@@ -44,14 +44,15 @@ public class RuleFolders {
     static final int MAX_FILES = 200;
 
     private final JdbcTemplate jdbc;
-    private final RuleFileRevisions revisions;
+    /** Absent in a command that keeps no such records and so starts no JPA ({@link cn.yanxiu.system.OneShotCommandAutoConfiguration}). */
+    private final org.springframework.beans.factory.ObjectProvider<RuleFileRevisions> revisions;
     private final TransactionTemplate transactions;
     private final AuditLog audit;
     private final Path seedRoot;
     /** Where checkouts go: the configured directory, or this process's own, made at the first checkout. */
     private final java.util.function.Supplier<Path> cache;
 
-    RuleFolders(JdbcTemplate jdbc, RuleFileRevisions revisions, TransactionTemplate transactions, AuditLog audit,
+    RuleFolders(JdbcTemplate jdbc, org.springframework.beans.factory.ObjectProvider<RuleFileRevisions> revisions, TransactionTemplate transactions, AuditLog audit,
                 @Value("${yanxiu.rules.root:rules}") Path seedRoot, @Value("${yanxiu.rules.cache:}") String cache) {
         this.jdbc = jdbc;
         this.revisions = revisions;
@@ -275,7 +276,7 @@ public class RuleFolders {
     /** Replaces (null content: removes) one file inside the caller's transaction, its old content kept for undo when asked. */
     private void change(String folder, String file, boolean existed, byte[] content, String by, Timestamp at, boolean keepRevision) {
         if (keepRevision) {
-            revisions.save(new RuleFileRevision(folder, file, existed ? stored(folder, file) : null, by, at.toInstant()));
+            revisions.getObject().save(new RuleFileRevision(folder, file, existed ? stored(folder, file) : null, by, at.toInstant()));
         }
         jdbc.update("DELETE FROM rule_file WHERE rules_folder = ? AND file_name = ?", folder, file);
         if (content != null) {

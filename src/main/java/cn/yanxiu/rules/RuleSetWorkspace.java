@@ -31,14 +31,15 @@ public class RuleSetWorkspace {
     public static final int MAX_FILE_BYTES = RuleFolders.MAX_FILE_BYTES;
 
     private final RuleFolders store;
-    private final RuleFileRevisions revisions;
+    /** Absent in a command that keeps no such records and so starts no JPA ({@link cn.yanxiu.system.OneShotCommandAutoConfiguration}). */
+    private final org.springframework.beans.factory.ObjectProvider<RuleFileRevisions> revisions;
     private final JdbcTemplate jdbc;
     /** Full checks (which ran rule code) by content hash, so a reader sees them without running anything. */
     private final Map<String, Check> fullChecks = new ConcurrentHashMap<>();
 
     private final cn.yanxiu.audit.AuditLog audit;
 
-    RuleSetWorkspace(RuleFolders store, RuleFileRevisions revisions, JdbcTemplate jdbc, cn.yanxiu.audit.AuditLog audit) {
+    RuleSetWorkspace(RuleFolders store, org.springframework.beans.factory.ObjectProvider<RuleFileRevisions> revisions, JdbcTemplate jdbc, cn.yanxiu.audit.AuditLog audit) {
         this.audit = audit;
         this.store = store;
         this.revisions = revisions;
@@ -226,7 +227,7 @@ public class RuleSetWorkspace {
     /** Puts back the content a file had before its last saved change (itself recorded, so undo can be undone). */
     public Check undo(String folderName, String file, String by) {
         RuleFolders.Checkout folder = checkout(folderName);
-        byte[] before = revisions.findFirstByRulesFolderAndFileNameOrderByIdDesc(folderName, file)
+        byte[] before = revisions.getObject().findFirstByRulesFolderAndFileNameOrderByIdDesc(folderName, file)
                 .orElseThrow(() -> new RuleEditRefused(file + " 没有可撤销的修改", List.of())).content();
         if (before == null) {
             Path candidate = copy(folder.dir());
@@ -249,7 +250,7 @@ public class RuleSetWorkspace {
     }
 
     public int revisions(String folderName, String file) {
-        return (int) revisions.countByRulesFolderAndFileName(folderName, file);
+        return (int) revisions.getObject().countByRulesFolderAndFileName(folderName, file);
     }
 
     /** Makes a folder the rule set of a term, refused while it does not validate or its tests fail. */

@@ -35,8 +35,14 @@ final class StoredFolders {
         }
 
         RuleFolders store(JdbcTemplate jdbc, Path seedRoot, Path cache) {
-            return new RuleFolders(jdbc, revisions, transactions, new AuditLog(jdbc, transactions), seedRoot, cache.toString());
+            return new RuleFolders(jdbc, provided(revisions), transactions, new AuditLog(jdbc, transactions), seedRoot, cache.toString());
         }
+    }
+
+    /** The repository as Spring hands it to the services (they take it only when they use it). */
+    private static org.springframework.beans.factory.ObjectProvider<RuleFileRevisions> provided(RuleFileRevisions revisions) {
+        return new org.springframework.beans.factory.support.StaticListableBeanFactory(java.util.Map.of("revisions", revisions))
+                .getBeanProvider(RuleFileRevisions.class);
     }
 
     static RuleFolders store(JdbcTemplate jdbc, Path seedRoot, Path cache) {
@@ -45,6 +51,6 @@ final class StoredFolders {
 
     static RuleSetWorkspace workspace(JdbcTemplate jdbc, Path seedRoot, Path cache) {
         Instance instance = Instance.on(jdbc);
-        return new RuleSetWorkspace(instance.store(jdbc, seedRoot, cache), instance.revisions(), jdbc, new AuditLog(jdbc, instance.transactions()));
+        return new RuleSetWorkspace(instance.store(jdbc, seedRoot, cache), provided(instance.revisions()), jdbc, new AuditLog(jdbc, instance.transactions()));
     }
 }

@@ -38,6 +38,15 @@ class ClassArchiveFunctionalTests {
     }
 
     @Test
+    void aCommandThatKeepsNoJpaRecordsStartsNoHibernateAndOneThatKeepsThemDoes() throws Exception {
+        Result verify = run(JAR, CLASS_LOADING, "audit", "verify");
+        assertThat(verify.out()).contains("审计日志完整").doesNotContain("org.hibernate.internal.SessionFactoryImpl ");
+        Result publications = run(JAR, CLASS_LOADING, "publish", "--term", "2025-2026-1");
+        assertThat(publications.exit()).as(publications.err()).isZero();
+        assertThat(publications.out()).contains("学期 2025-2026-1 还没有发布正式结果").contains("org.hibernate.internal.SessionFactoryImpl ");
+    }
+
+    @Test
     void theCommandsMessageAndExitCodeComeThrough() throws Exception {
         Result explain = run(JAR, List.of(), "explain", "--term", "2025-2026-1", "--teacher", "NOBODY");
         assertThat(explain.exit()).isEqualTo(1);

@@ -59,23 +59,42 @@ class OneShotCommandAutoConfigurationTests {
     }
 
     @Test
+    void theImportTheBatchAndWhatReadsItsResultsStartNoJpaTheCommandsThatKeepRecordsDo() {
+        String repositories = "org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration";
+        String[] candidates = {DATA_SOURCE, FLYWAY, JPA, repositories, BATCH};
+        for (String command : java.util.List.of("import", "evaluate", "explain", "diff", "export", "audit")) {
+            assertThat(kept(candidates, Map.of("spring.main.web-application-type", "none", OneShotCommandAutoConfiguration.COMMAND, command)))
+                    .as(command).containsExactly(DATA_SOURCE, FLYWAY, BATCH);
+        }
+        for (String command : java.util.List.of("publish", "credits", "certificates", "rules", "worker", "benchmark")) {
+            assertThat(kept(candidates, Map.of("spring.main.web-application-type", "none", OneShotCommandAutoConfiguration.COMMAND, command)))
+                    .as(command).containsExactly(candidates);
+        }
+        assertThat(kept(candidates, Map.of(OneShotCommandAutoConfiguration.COMMAND, "serve"))).containsExactly(candidates);
+    }
+
+    @Test
     void serveKeepsEverything() {
         assertThat(kept(Map.of("spring.main.web-application-type", "servlet"))).containsExactly(CANDIDATES);
         assertThat(kept(Map.of())).as("no type given: Spring's own default, a web application").containsExactly(CANDIDATES);
     }
 
     private static java.util.List<String> kept(Map<String, Object> properties) {
+        return kept(CANDIDATES, properties);
+    }
+
+    private static java.util.List<String> kept(String[] candidates, Map<String, Object> properties) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
         environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
         environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
         OneShotCommandAutoConfiguration filter = new OneShotCommandAutoConfiguration();
         filter.setEnvironment(environment);
-        boolean[] keep = filter.match(CANDIDATES, null);
+        boolean[] keep = filter.match(candidates, null);
         java.util.List<String> kept = new java.util.ArrayList<>();
-        for (int i = 0; i < CANDIDATES.length; i++) {
+        for (int i = 0; i < candidates.length; i++) {
             if (keep[i]) {
-                kept.add(CANDIDATES[i]);
+                kept.add(candidates[i]);
             }
         }
         return kept;
