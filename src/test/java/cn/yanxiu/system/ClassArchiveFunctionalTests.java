@@ -41,7 +41,9 @@ class ClassArchiveFunctionalTests {
     void aCommandThatKeepsNoJpaRecordsStartsNoHibernateAndOneThatKeepsThemDoes() throws Exception {
         Result verify = run(JAR, CLASS_LOADING, "audit", "verify");
         assertThat(verify.out()).contains("审计日志完整").doesNotContain("org.hibernate.internal.SessionFactoryImpl ");
+        assertThat(verify.err()).as("a new database: its tables made first, and said").contains("新数据库：建立数据表 …", "数据库表已就绪");
         Result publications = run(JAR, CLASS_LOADING, "publish", "--term", "2025-2026-1");
+        assertThat(publications.err()).as("the same database, current").doesNotContain("数据库表");
         assertThat(publications.exit()).as(publications.err()).isZero();
         assertThat(publications.out()).contains("学期 2025-2026-1 还没有发布正式结果").contains("org.hibernate.internal.SessionFactoryImpl ");
     }
