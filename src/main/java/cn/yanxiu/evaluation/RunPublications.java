@@ -3,6 +3,7 @@ package cn.yanxiu.evaluation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,13 +28,13 @@ public class RunPublications {
 
     private final JdbcTemplate jdbc;
     /** Absent in a command that keeps no such records and so starts no JPA ({@link cn.yanxiu.system.OneShotCommandAutoConfiguration}). */
-    private final org.springframework.beans.factory.ObjectProvider<RunPublicationRecords> records;
+    private final ObjectProvider<RunPublicationRecords> records;
     private final EvaluationRuns runs;
     private final TransactionTemplate transactions;
 
     private final cn.yanxiu.audit.AuditLog audit;
 
-    RunPublications(JdbcTemplate jdbc, org.springframework.beans.factory.ObjectProvider<RunPublicationRecords> records, EvaluationRuns runs, TransactionTemplate transactions,
+    RunPublications(JdbcTemplate jdbc, ObjectProvider<RunPublicationRecords> records, EvaluationRuns runs, TransactionTemplate transactions,
                     cn.yanxiu.audit.AuditLog audit) {
         this.audit = audit;
         this.jdbc = jdbc;

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,14 +46,14 @@ public class RuleFolders {
 
     private final JdbcTemplate jdbc;
     /** Absent in a command that keeps no such records and so starts no JPA ({@link cn.yanxiu.system.OneShotCommandAutoConfiguration}). */
-    private final org.springframework.beans.factory.ObjectProvider<RuleFileRevisions> revisions;
+    private final ObjectProvider<RuleFileRevisions> revisions;
     private final TransactionTemplate transactions;
     private final AuditLog audit;
     private final Path seedRoot;
     /** Where checkouts go: the configured directory, or this process's own, made at the first checkout. */
     private final java.util.function.Supplier<Path> cache;
 
-    RuleFolders(JdbcTemplate jdbc, org.springframework.beans.factory.ObjectProvider<RuleFileRevisions> revisions, TransactionTemplate transactions, AuditLog audit,
+    RuleFolders(JdbcTemplate jdbc, ObjectProvider<RuleFileRevisions> revisions, TransactionTemplate transactions, AuditLog audit,
                 @Value("${yanxiu.rules.root:rules}") Path seedRoot, @Value("${yanxiu.rules.cache:}") String cache) {
         this.jdbc = jdbc;
         this.revisions = revisions;

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.util.FileSystemUtils;
@@ -32,14 +33,14 @@ public class RuleSetWorkspace {
 
     private final RuleFolders store;
     /** Absent in a command that keeps no such records and so starts no JPA ({@link cn.yanxiu.system.OneShotCommandAutoConfiguration}). */
-    private final org.springframework.beans.factory.ObjectProvider<RuleFileRevisions> revisions;
+    private final ObjectProvider<RuleFileRevisions> revisions;
     private final JdbcTemplate jdbc;
     /** Full checks (which ran rule code) by content hash, so a reader sees them without running anything. */
     private final Map<String, Check> fullChecks = new ConcurrentHashMap<>();
 
     private final cn.yanxiu.audit.AuditLog audit;
 
-    RuleSetWorkspace(RuleFolders store, org.springframework.beans.factory.ObjectProvider<RuleFileRevisions> revisions, JdbcTemplate jdbc, cn.yanxiu.audit.AuditLog audit) {
+    RuleSetWorkspace(RuleFolders store, ObjectProvider<RuleFileRevisions> revisions, JdbcTemplate jdbc, cn.yanxiu.audit.AuditLog audit) {
         this.audit = audit;
         this.store = store;
         this.revisions = revisions;
