@@ -56,6 +56,17 @@ class ExplainCommand implements Callable<Integer>, YanxiuSubcommand {
                     return 1;
                 }
                 e = explanations.live(rules != null ? rules : Path.of("rules", term.substring(0, Math.min(9, term.length()))), term, teacher);
+            } else if (!json) {
+                // the stored evidence at once; what would raise the grade evaluates the rules again, so it follows
+                e = explanations.fromRun(term, run, teacher, false);
+                out.print(ExplanationText.render(e));
+                out.flush();
+                String raise = explanations.raiseHint(e.runId(), teacher);
+                if (raise != null) {
+                    out.print(ExplanationText.raiseSection(raise));
+                }
+                out.flush();
+                return 0;
             } else {
                 e = explanations.fromRun(term, run, teacher, true);
             }

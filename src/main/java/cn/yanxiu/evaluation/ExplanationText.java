@@ -90,9 +90,14 @@ public final class ExplanationText {
             ruleLine(t, r);
         }
         if (e.raise() != null) {
-            t.append("\n五、如何提高一级\n  ").append(e.raise()).append('\n');
+            t.append(raiseSection(e.raise()));
         }
         return t.toString();
+    }
+
+    /** The last section: what would raise the grade (worked out by evaluating the rules again, so it may come later). */
+    static String raiseSection(String raise) {
+        return "\n五、如何提高一级\n  " + raise + "\n";
     }
 
     private static void ruleLine(StringBuilder t, Explanation.FiredRuleView r) {

@@ -135,6 +135,29 @@ abstract class EvaluationContractTests {
     }
 
     @Test
+    void theExplainCommandPrintsTheStoredEvidenceFirstAndWhatWouldRaiseTheGradeAfter(@Autowired cn.yanxiu.system.YanxiuCommand root,
+            @Autowired List<cn.yanxiu.system.YanxiuSubcommand> subcommands, @Autowired picocli.CommandLine.IFactory factory) throws IOException {
+        String teacher = jdbc.queryForObject("SELECT MIN(teacher_id) FROM evaluation_result WHERE run_id = ? AND grade = '合格'", String.class, run.id());
+        String whole = ExplanationText.render(explanations.fromRun(TERM, run.id(), teacher, true));
+        assertThat(whole).contains("五、如何提高一级");
+        // what the terminal had been handed at each flush
+        List<String> flushed = new java.util.ArrayList<>();
+        java.io.StringWriter text = new java.io.StringWriter();
+        java.io.PrintWriter out = new java.io.PrintWriter(new java.io.FilterWriter(text) {
+            @Override
+            public void flush() {
+                flushed.add(text.toString());
+            }
+        });
+        picocli.CommandLine line = cn.yanxiu.system.CommandLineEntry.build(root, subcommands, factory);
+        line.setOut(out);
+        assertThat(line.execute("explain", "--term", TERM, "--run", String.valueOf(run.id()), "--teacher", teacher)).isZero();
+        assertThat(text.toString()).as("the same text as one explanation").isEqualTo(whole);
+        assertThat(flushed).first().as("the evidence, before the rules are evaluated again")
+                .satisfies(first -> assertThat(first).contains("四、触发的其他规则").doesNotContain("五、"));
+    }
+
+    @Test
     void explanationSaysWhatWouldRaiseTheGrade() throws IOException {
         String shortOfHours = jdbc.queryForList("SELECT * FROM evaluation_result WHERE run_id = ? AND grade = '不合格' AND vetoed = FALSE "
                 + "ORDER BY teacher_id", run.id()).stream()
