@@ -57,7 +57,7 @@ class DiffCommand implements Callable<Integer>, YanxiuSubcommand {
                 if (data != null && !dataFolder.load(data, err)) {
                     return 1;
                 }
-                diff = diffs.ruleSets(term, rules, against);
+                diff = diffs.ruleSets(term, rules, against, cn.yanxiu.accounts.Scope.PROVINCE, err);
             } else {
                 err.println("用法：diff --term T --rules A --against B [--data DIR]，或 diff --run N --against-run M");
                 return 2;

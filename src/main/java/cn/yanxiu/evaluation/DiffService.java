@@ -3,7 +3,9 @@ package cn.yanxiu.evaluation;
 import cn.yanxiu.rules.RuleSet;
 import cn.yanxiu.rules.RuleSetLoader;
 import cn.yanxiu.rules.TeacherCase;
+import cn.yanxiu.system.Progress;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +20,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class DiffService {
+
+    /** Teachers between progress updates: the first few, evaluated twice on cold code, would give a rate far too low. */
+    private static final int PROGRESS_EVERY = 100;
 
     private final JdbcTemplate jdbc;
     private final TermScopeLoader scopes;
@@ -35,23 +40,52 @@ public class DiffService {
 
     /** Both rule sets applied to the term's teachers inside a scope. */
     public GradeDiff ruleSets(String termId, Path left, Path right, cn.yanxiu.accounts.Scope reach) {
+        return ruleSets(termId, left, right, reach, null);
+    }
+
+    /**
+     * The same, saying on {@code progress} (when not null) that the two rule sets are being checked and when they are
+     * ready, then the teachers compared so far: on a county a comparison takes as long as a run.
+     */
+    public GradeDiff ruleSets(String termId, Path left, Path right, cn.yanxiu.accounts.Scope reach, PrintWriter progress) {
+        long started = System.nanoTime();
+        say(progress, "校验并编译规则集 " + left + " 与 " + right + " …");
         RuleSet a = load(left);
-        RuleSet b = load(right);
+        RuleSet b;
+        try {
+            b = load(right);
+        } catch (RuntimeException e) {
+            a.dispose();
+            throw e;
+        }
+        say(progress, String.format("规则集已就绪，用时 %.1f 秒", (System.nanoTime() - started) / 1e9));
         try {
             TermScope scope = scopes.load(termId);
             List<String> schools = jdbc.queryForList("SELECT s.id FROM school s WHERE " + reach.sql("s.id") + " ORDER BY s.id", String.class, reach.args());
             Map<String, String[]> names = names();
             List<GradeDiff.Change> changes = new ArrayList<>();
             int teachers = 0;
+            Progress compared = null;
+            if (progress != null) {
+                long total = jdbc.queryForObject("SELECT COUNT(*) FROM teacher WHERE " + reach.sql("school_id"), Long.class, reach.args());
+                compared = new Progress("比较教师", total, progress);
+                compared.begin();
+            }
             try (TeacherCaseReader reader = new TeacherCaseReader(jdbc, scope, schools, null)) {
                 for (TeacherCase c = reader.next(); c != null; c = reader.next()) {
                     teachers++;
+                    if (compared != null && teachers % PROGRESS_EVERY == 0) {
+                        compared.update(teachers);
+                    }
                     String[] n = names.get(c.teacher().getId());
                     GradeDiff.Change change = GradeDiff.compare(c.teacher().getId(), n[0], n[1], ResultSides.of(a.evaluate(c)), ResultSides.of(b.evaluate(c)));
                     if (change != null) {
                         changes.add(change);
                     }
                 }
+            }
+            if (compared != null) {
+                compared.done(teachers);
             }
             return new GradeDiff(left + "（" + a.hash().substring(0, 12) + "）", right + "（" + b.hash().substring(0, 12) + "）", teachers, changes);
         } finally {
@@ -105,6 +139,13 @@ public class DiffService {
                     names.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
                 });
         return names;
+    }
+
+    private static void say(PrintWriter progress, String line) {
+        if (progress != null) {
+            progress.println(line);
+            progress.flush();
+        }
     }
 
     private static RuleSet load(Path dir) {

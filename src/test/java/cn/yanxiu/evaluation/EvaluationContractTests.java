@@ -289,8 +289,11 @@ abstract class EvaluationContractTests {
     void diffAgainstAnEditedCopyListsEveryConsequenceWithThePolicy() throws IOException {
         Path edited = copyRules();
         cn.yanxiu.rules.TableCells.set(edited.resolve("parameters.drl.xlsx"), "参数-H1-每学期个人研修学时", "数值", 70);
-        GradeDiff diff = diffs.ruleSets(TERM, RULES, edited);
+        java.io.StringWriter progress = new java.io.StringWriter();
+        GradeDiff diff = diffs.ruleSets(TERM, RULES, edited, cn.yanxiu.accounts.Scope.PROVINCE, new java.io.PrintWriter(progress));
         assertThat(diff.teachers()).isEqualTo(1030);
+        assertThat(progress.toString()).as("a comparison as long as a run says how far it is")
+                .startsWith("校验并编译规则集 " + RULES + " 与 " + edited + " …").contains("规则集已就绪，用时 ", "比较教师 …", "比较教师完成：1,030 个");
         assertThat(diff.gradeChanges()).hasSizeGreaterThan(50)
                 .allSatisfy(c -> {
                     assertThat(c.to()).isEqualTo("不合格");
@@ -308,6 +311,17 @@ abstract class EvaluationContractTests {
         assertThat(byRuns.changes()).extracting(GradeDiff.Change::teacherId)
                 .containsExactlyInAnyOrderElementsOf(diff.changes().stream().map(GradeDiff.Change::teacherId).toList());
         assertThat(byRuns.byKind()).isEqualTo(diff.byKind());
+    }
+
+    @Test
+    void aDiffAgainstABrokenRuleSetNamesItAndComparesNothing() throws IOException {
+        Path broken = copyRules();
+        Files.writeString(broken.resolve("duties.drl"), Files.readString(broken.resolve("duties.drl")) + "\nrule \"半条规则\" when then\n");
+        java.io.StringWriter progress = new java.io.StringWriter();
+        assertThatThrownBy(() -> diffs.ruleSets(TERM, RULES, broken, cn.yanxiu.accounts.Scope.PROVINCE, new java.io.PrintWriter(progress)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("规则集 " + broken + " 未通过校验").hasMessageContaining("duties.drl");
+        assertThat(progress.toString()).doesNotContain("比较教师");
+        assertThatThrownBy(() -> diffs.ruleSets(TERM, broken, RULES)).hasMessageContaining("规则集 " + broken + " 未通过校验");
     }
 
     @Test
