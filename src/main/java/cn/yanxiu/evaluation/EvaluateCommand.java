@@ -117,7 +117,7 @@ class EvaluateCommand implements Callable<Integer>, YanxiuSubcommand {
         out.println();
         out.print(gradeMix.table(run.id()));
         if (this.out != null) {
-            int n = exporter.export(run.id(), this.out);
+            int n = exporter.export(run.id(), cn.yanxiu.accounts.Scope.PROVINCE, this.out, err);
             out.println("结果已写入 " + this.out + "（" + n + " 行）");
         }
         out.flush();

@@ -46,20 +46,25 @@ public class ResultExporter {
 
     /** The results of the teachers inside a scope, in the format the file name says (.jsonl, .csv, .xlsx). */
     public int export(long runId, cn.yanxiu.accounts.Scope scope, Path out) throws IOException {
+        return export(runId, scope, out, null);
+    }
+
+    /** The same, with the rows written so far on {@code progress} (when not null): a province's run is a million rows. */
+    public int export(long runId, cn.yanxiu.accounts.Scope scope, Path out, java.io.PrintWriter progress) throws IOException {
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
         }
         if (name.endsWith(".jsonl")) {
             try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                return each(runId, scope, r -> write(w, ResultRows.json(r) + "\n"));
+                return each(runId, scope, progress, r -> write(w, ResultRows.json(r) + "\n"));
             }
         }
         if (name.endsWith(".csv")) {
             try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
                 w.write('\uFEFF'); // Excel opens UTF-8 CSV correctly only with a BOM
                 w.write(String.join(",", HEADERS) + "\n");
-                return each(runId, scope, r -> write(w, String.join(",", cells(r).stream().map(ResultExporter::csv).toList()) + "\n"));
+                return each(runId, scope, progress, r -> write(w, String.join(",", cells(r).stream().map(ResultExporter::csv).toList()) + "\n"));
             }
         }
         if (name.endsWith(".xlsx")) {
@@ -71,7 +76,7 @@ public class ResultExporter {
                 }
                 sheet.createFreezePane(0, 1);
                 int[] next = {1};
-                int n = each(runId, scope, r -> {
+                int n = each(runId, scope, progress, r -> {
                     Row row = sheet.createRow(next[0]++);
                     List<Object> cells = cells(r);
                     for (int i = 0; i < cells.size(); i++) {
@@ -95,8 +100,12 @@ public class ResultExporter {
         throw new IllegalArgumentException("输出文件须以 .jsonl、.csv 或 .xlsx 结尾：" + out);
     }
 
-    private int each(long runId, cn.yanxiu.accounts.Scope scope, Consumer<Map<String, Object>> sink) {
+    private int each(long runId, cn.yanxiu.accounts.Scope scope, java.io.PrintWriter progressOut, Consumer<Map<String, Object>> sink) {
         int[] count = {0};
+        cn.yanxiu.system.Progress progress = progressOut == null ? null : new cn.yanxiu.system.Progress("导出结果", -1, progressOut);
+        if (progress != null) {
+            progress.begin();
+        }
         jdbc.query("SELECT r.teacher_id, t.name, s.name, r.grade, r.final_score, r.routine_score, r.year_end_score, r.vetoed, r.hours_recognised, "
                 + "r.credits, r.certificate, r.findings_json, r.rule_error, r.details FROM evaluation_result r JOIN teacher t ON t.id = r.teacher_id "
                 + "JOIN school s ON s.id = r.school_id WHERE r.run_id = ? AND " + scope.sql("r.school_id") + " ORDER BY r.teacher_id", rs -> {
@@ -119,7 +128,14 @@ public class ResultExporter {
                     }
                     sink.accept(m);
                     count[0]++;
+                    if (progress != null && count[0] % 1_000 == 0) {
+                        // every thousandth row: the first rows alone would show a rate far too low
+                        progress.update(count[0]);
+                    }
                 }, cn.yanxiu.system.SqlArgs.join(new Object[] {runId}, scope.args()));
+        if (progress != null) {
+            progress.done(count[0]);
+        }
         return count[0];
     }
 

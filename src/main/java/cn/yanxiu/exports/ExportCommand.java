@@ -80,7 +80,7 @@ class ExportCommand implements YanxiuSubcommand {
             if (!name.endsWith(".xlsx") && !name.endsWith(".csv") && !name.endsWith(".jsonl")) {
                 throw new IllegalArgumentException("结果表只能导出为 .xlsx、.csv 或 .jsonl：" + out);
             }
-            return "运行 #" + run + " 结果：" + exporter.export(run, out) + " 位教师 → " + out;
+            return "运行 #" + run + " 结果：" + exporter.export(run, cn.yanxiu.accounts.Scope.PROVINCE, out, spec.commandLine().getErr()) + " 位教师 → " + out;
         }
     }
 

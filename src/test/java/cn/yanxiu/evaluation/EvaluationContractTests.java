@@ -281,8 +281,10 @@ abstract class EvaluationContractTests {
             assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).isEqualTo("等级");
         }
         Path csv = dir.resolve("results.csv");
-        exporter.export(run.id(), csv);
+        java.io.StringWriter progress = new java.io.StringWriter();
+        exporter.export(run.id(), cn.yanxiu.accounts.Scope.PROVINCE, csv, new java.io.PrintWriter(progress));
         assertThat(Files.readAllLines(csv)).hasSize(1031);
+        assertThat(progress.toString()).startsWith("导出结果 …").contains("导出结果完成：1,030 个");
     }
 
     @Test
