@@ -20,8 +20,10 @@ public class SchemaMigrationProgress implements Callback {
     private long started;
     private int applied;
 
-    public SchemaMigrationProgress() {
-        this(System.err);
+    /** {@code yanxiu.schema-progress=false}: silent (the build's own run that writes the class archive, on a throwaway database). */
+    @org.springframework.beans.factory.annotation.Autowired
+    public SchemaMigrationProgress(@org.springframework.beans.factory.annotation.Value("${yanxiu.schema-progress:true}") boolean said) {
+        this(said ? System.err : new PrintStream(java.io.OutputStream.nullOutputStream()));
     }
 
     SchemaMigrationProgress(PrintStream out) {
