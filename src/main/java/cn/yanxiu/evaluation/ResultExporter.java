@@ -1,10 +1,12 @@
 package cn.yanxiu.evaluation;
 
 import cn.yanxiu.rules.vocabulary.Finding;
+import cn.yanxiu.system.Progress;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +52,7 @@ public class ResultExporter {
     }
 
     /** The same, with the rows written so far on {@code progress} (when not null): a province's run is a million rows. */
-    public int export(long runId, cn.yanxiu.accounts.Scope scope, Path out, java.io.PrintWriter progress) throws IOException {
+    public int export(long runId, cn.yanxiu.accounts.Scope scope, Path out, PrintWriter progress) throws IOException {
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
@@ -100,9 +102,9 @@ public class ResultExporter {
         throw new IllegalArgumentException("输出文件须以 .jsonl、.csv 或 .xlsx 结尾：" + out);
     }
 
-    private int each(long runId, cn.yanxiu.accounts.Scope scope, java.io.PrintWriter progressOut, Consumer<Map<String, Object>> sink) {
+    private int each(long runId, cn.yanxiu.accounts.Scope scope, PrintWriter progressOut, Consumer<Map<String, Object>> sink) {
         int[] count = {0};
-        cn.yanxiu.system.Progress progress = progressOut == null ? null : new cn.yanxiu.system.Progress("导出结果", -1, progressOut);
+        Progress progress = progressOut == null ? null : new Progress("导出结果", -1, progressOut);
         if (progress != null) {
             progress.begin();
         }

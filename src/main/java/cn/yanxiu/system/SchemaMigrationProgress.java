@@ -1,11 +1,14 @@
 package cn.yanxiu.system;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,9 +24,9 @@ public class SchemaMigrationProgress implements Callback {
     private int applied;
 
     /** {@code yanxiu.schema-progress=false}: silent (the build's own run that writes the class archive, on a throwaway database). */
-    @org.springframework.beans.factory.annotation.Autowired
-    public SchemaMigrationProgress(@org.springframework.beans.factory.annotation.Value("${yanxiu.schema-progress:true}") boolean said) {
-        this(said ? System.err : new PrintStream(java.io.OutputStream.nullOutputStream()));
+    @Autowired
+    public SchemaMigrationProgress(@Value("${yanxiu.schema-progress:true}") boolean said) {
+        this(said ? System.err : new PrintStream(OutputStream.nullOutputStream()));
     }
 
     SchemaMigrationProgress(PrintStream out) {
