@@ -32,6 +32,8 @@ public final class ClassArchiveLaunch {
     /** Set on the second JVM: the process id of the one that started it. */
     static final String STARTED_BY = "yanxiu.started-by";
     private static final String ARCHIVE = "yanxiu.jsa";
+    /** {@code on} (the default), {@code off}, or {@code write}: the build's run that writes the archive. */
+    private static final String MODE = "yanxiu.class-archive";
     private static final Set<String> SERVICES = Set.of("serve", "worker");
 
     private ClassArchiveLaunch() {
@@ -42,14 +44,13 @@ public final class ClassArchiveLaunch {
      * made for a jar elsewhere (the JVM would ignore it, having recorded the jars' paths), or this run writes it.
      */
     public static Path archiveFor(String[] args) {
-        String mode = System.getProperty("yanxiu.class-archive", "on");
         Path jar = jar();
         if (jar == null || System.getProperty(STARTED_BY) != null) {
             return null;
         }
         Path archive = jar.resolveSibling(ARCHIVE);
         Path madeFor = jar.resolveSibling(ARCHIVE + ".jar");
-        if (mode.equals("write")) {
+        if (writesArchive()) {
             // the build's run that writes the archive (at its exit) records which jar it is for
             try {
                 Files.writeString(madeFor, jar.toString(), StandardCharsets.UTF_8);
@@ -82,7 +83,12 @@ public final class ClassArchiveLaunch {
 
     /** From the packaged jar, not in a second JVM already, not switched off, no profiler or agent watching. */
     private static boolean secondJvmAllowed() {
-        return jar() != null && System.getProperty(STARTED_BY) == null && "on".equals(System.getProperty("yanxiu.class-archive", "on")) && !hasTools();
+        return jar() != null && System.getProperty(STARTED_BY) == null && "on".equals(System.getProperty(MODE, "on")) && !hasTools();
+    }
+
+    /** True in the build's run that writes the archive: what it loads is what every command will find mapped. */
+    public static boolean writesArchive() {
+        return "write".equals(System.getProperty(MODE));
     }
 
     /** A profiler, recording or agent on this JVM: it is meant to see the command, so the command stays here. */

@@ -1,6 +1,7 @@
 package cn.yanxiu.system;
 
 import java.util.List;
+import java.util.Set;
 import org.springframework.boot.autoconfigure.AutoConfigurationImportFilter;
 import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;
 import org.springframework.context.EnvironmentAware;
@@ -38,7 +39,7 @@ public final class OneShotCommandAutoConfiguration implements AutoConfigurationI
             "org.springframework.boot.autoconfigure.orm.jpa.",
             "org.springframework.boot.autoconfigure.data.jpa.");
     /** Commands whose work touches none of the JPA records: the import, the batch and what reads its results. */
-    private static final java.util.Set<String> WITHOUT_RECORDS = java.util.Set.of("import", "evaluate", "explain", "diff", "export", "audit");
+    private static final Set<String> WITHOUT_RECORDS = Set.of("import", "evaluate", "explain", "diff", "export", "audit");
     /** The property naming the command a process runs ({@link #applyTo}); absent in the server's tests' contexts. */
     static final String COMMAND = "yanxiu.command";
 
@@ -49,7 +50,7 @@ public final class OneShotCommandAutoConfiguration implements AutoConfigurationI
      * the class archive: the archive serves every command, so its run keeps JPA's classes in it.
      */
     public static void applyTo(String[] args) {
-        if (args.length > 0 && !"write".equals(System.getProperty("yanxiu.class-archive"))) {
+        if (args.length > 0 && !ClassArchiveLaunch.writesArchive()) {
             System.setProperty(COMMAND, args[0]);
         }
     }
