@@ -32,8 +32,22 @@ final class DecisionTables {
     record Compiled(String drl, String sheet) {
     }
 
-    /** Opens the workbook once for both: opening it is most of the work, and it used to be opened a second time for the name. */
+    /**
+     * Reads a plain table without POI ({@link PlainSheetReader}: the same cells Drools' reader would see); any other
+     * workbook is opened with POI once for both the cells and the sheet's name.
+     */
     static Compiled compile(byte[] xlsx) throws IOException {
+        PlainSheetReader.Sheet plain = PlainSheetReader.read(xlsx);
+        if (plain != null) {
+            DefaultRuleSheetListener listener = new DefaultRuleSheetListener();
+            PlainSheetReader.feed(plain, listener);
+            return new Compiled(new SpreadsheetCompiler().listenerToString(listener), plain.name());
+        }
+        return compileWithPoi(xlsx);
+    }
+
+    /** The way every table was read before {@link PlainSheetReader}; what tables it does not take still are. */
+    static Compiled compileWithPoi(byte[] xlsx) throws IOException {
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
             DefaultRuleSheetListener listener = new DefaultRuleSheetListener();
             new ExcelParser(listener).parseWorkbook(workbook);
