@@ -83,10 +83,21 @@ class ClassArchiveFunctionalTests {
         flags.add("-XX:+PrintFlagsFinal");
         Result checked = run(JAR, flags, "rules", "validate", broken.toString());
         assertThat(processes(checked)).as("the command's JVM and the one that started it").isEqualTo(2);
-        assertThat(checked.out()).as("the second JVM's flags").containsPattern("TieredStopAtLevel\\s+= 1 ");
+        assertThat(checked.out()).as("the second JVM's flags").containsPattern("TieredStopAtLevel\\s+= 1 ")
+                .containsPattern("UseParallelGC\\s+= true ");
         // what the check found, and its exit code, come through the first JVM as they are
         assertThat(checked.exit()).isEqualTo(1);
         assertThat(checked.err()).contains("未通过校验").containsPattern("grading\\.drl:\\d+:\\d+: ");
+    }
+
+    @Test
+    void aCollectorChosenForTheCommandIsTheOneItRunsWith() throws Exception {
+        List<String> flags = new ArrayList<>(CLASS_LOADING);
+        flags.addAll(List.of("-XX:+UseSerialGC", "-XX:+PrintFlagsFinal"));
+        Result chosen = run(JAR, flags, "audit", "verify");
+        assertThat(chosen.exit()).as(chosen.err()).isZero();
+        assertThat(processes(chosen)).isEqualTo(2);
+        assertThat(chosen.out()).contains("审计日志完整").containsPattern("UseSerialGC\\s+= true ").doesNotContainPattern("UseParallelGC\\s+= true ");
     }
 
     @Test
