@@ -24,9 +24,14 @@ public final class Main {
         }
         // every timestamp is stored in UTC, whatever zone this machine is set to; Times shows them in the configured zone
         cn.yanxiu.system.Times.storeInUtc();
+        if (ClassArchiveLaunch.writesRuleCheckArchive()) {
+            // the build's run whose loaded classes the JVM writes into the rule-check archive as it exits
+            ClassArchiveLaunch.loadListedClasses();
+            return;
+        }
         ClassArchiveLaunch.followStarter();
         boolean beforeSpring = CommandsBeforeSpring.wanted(args);
-        Path archive = beforeSpring ? null : ClassArchiveLaunch.archiveFor(args);
+        Path archive = beforeSpring ? ClassArchiveLaunch.ruleCheckArchiveFor(args) : ClassArchiveLaunch.archiveFor(args);
         if (archive != null || beforeSpring && ClassArchiveLaunch.quickCompilerFor(args)) {
             System.exit(ClassArchiveLaunch.run(archive, args));
         }

@@ -85,6 +85,9 @@ class ClassArchiveFunctionalTests {
         assertThat(processes(checked)).as("the command's JVM and the one that started it").isEqualTo(2);
         assertThat(checked.out()).as("the second JVM's flags").containsPattern("TieredStopAtLevel\\s+= 1 ")
                 .containsPattern("UseParallelGC\\s+= true ");
+        // the rule compilers' classes come from the build's rule-check archive, not from the jars
+        assertThat(Path.of("target/yanxiu-rules.jsa")).isRegularFile();
+        assertThat(checked.out()).containsPattern("org\\.drools\\.\\S+ source: shared objects file \\(top\\)");
         // what the check found, and its exit code, come through the first JVM as they are
         assertThat(checked.exit()).isEqualTo(1);
         assertThat(checked.err()).contains("未通过校验").containsPattern("grading\\.drl:\\d+:\\d+: ");
