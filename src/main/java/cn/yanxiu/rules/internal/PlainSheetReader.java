@@ -241,6 +241,13 @@ final class PlainSheetReader {
         static NotPlainSignal notPlain(String why) {
             return new NotPlainSignal(why);
         }
+
+        /** Every element of these parts is SpreadsheetML's own; anything else is not a plain workbook. */
+        static void requireSpreadsheetMl(String uri, String part) {
+            if (!MAIN.equals(uri)) {
+                throw notPlain(part + " in another vocabulary");
+            }
+        }
     }
 
     private static final class Relationships extends Handler {
@@ -288,9 +295,7 @@ final class PlainSheetReader {
 
         @Override
         public void startElement(String uri, String local, String qName, Attributes attributes) {
-            if (!MAIN.equals(uri)) {
-                throw notPlain("shared strings in another vocabulary");
-            }
+            requireSpreadsheetMl(uri, "shared strings");
             switch (local) {
                 case "si" -> {
                     item = new StringBuilder();
@@ -343,9 +348,7 @@ final class PlainSheetReader {
 
         @Override
         public void startElement(String uri, String local, String qName, Attributes attributes) {
-            if (!MAIN.equals(uri)) {
-                throw notPlain("styles in another vocabulary");
-            }
+            requireSpreadsheetMl(uri, "styles");
             switch (local) {
                 case "numFmt" -> generalRedefined |= "0".equals(attributes.getValue("numFmtId"));
                 case "cellXfs" -> inCellStyles = true;
