@@ -289,19 +289,20 @@ final class PlainSheetReader {
 
     private static final class SharedStrings extends Handler {
         final List<String> strings = new ArrayList<>();
-        private StringBuilder item;
-        private boolean hasText;
+        private RichText item;
         private int depthInPhonetic;
 
         @Override
         public void startElement(String uri, String local, String qName, Attributes attributes) {
             requireSpreadsheetMl(uri, "shared strings");
             switch (local) {
-                case "si" -> {
-                    item = new StringBuilder();
-                    hasText = false;
-                }
+                case "si" -> item = new RichText();
                 case "rPh", "phoneticPr" -> depthInPhonetic++;
+                case "r" -> {
+                    if (depthInPhonetic == 0 && item != null) {
+                        item.startRun();
+                    }
+                }
                 case "t" -> {
                     if (depthInPhonetic == 0) {
                         collect();
@@ -317,18 +318,63 @@ final class PlainSheetReader {
             switch (local) {
                 case "t" -> {
                     if (depthInPhonetic == 0 && item != null) {
-                        item.append(collected());
-                        hasText = true;
+                        item.add(collected());
+                    }
+                }
+                case "r" -> {
+                    if (depthInPhonetic == 0 && item != null) {
+                        item.endRun();
                     }
                 }
                 case "rPh", "phoneticPr" -> depthInPhonetic--;
                 case "si" -> {
-                    strings.add(plainText(hasText ? item.toString() : null));
+                    strings.add(item.text());
                     item = null;
                 }
                 default -> {
                 }
             }
+        }
+    }
+
+    /**
+     * A string item ({@code si}, or a cell's {@code is}) as POI reads it: the texts of its runs when it has runs, else
+     * its own text; phonetic readings are not part of it.
+     */
+    private static final class RichText {
+        private final StringBuilder own = new StringBuilder();
+        private final StringBuilder runs = new StringBuilder();
+        private boolean hasOwn;
+        private boolean hasRuns;
+        private boolean inRun;
+        private boolean runHasText;
+
+        void startRun() {
+            inRun = true;
+            hasRuns = true;
+            runHasText = false;
+        }
+
+        void endRun() {
+            if (!runHasText) {
+                // POI would append the missing text as "null"
+                throw new NotPlainSignal("a run without text");
+            }
+            inRun = false;
+        }
+
+        void add(String text) {
+            if (inRun) {
+                runs.append(text);
+                runHasText = true;
+            } else {
+                own.append(text);
+                hasOwn = true;
+            }
+        }
+
+        String text() {
+            return plainText(hasRuns ? runs.toString() : hasOwn ? own.toString() : null);
         }
     }
 
@@ -389,7 +435,7 @@ final class PlainSheetReader {
         private String type;
         private int style;
         private String value;
-        private StringBuilder inline;
+        private RichText inline;
         private boolean inInlineText;
 
         SheetCells(List<String> shared, StyleFormats formats) {
@@ -427,7 +473,12 @@ final class PlainSheetReader {
                 }
                 case "f" -> throw notPlain("formula");
                 case "v" -> collect();
-                case "is" -> inline = new StringBuilder();
+                case "is" -> inline = new RichText();
+                case "r" -> {
+                    if (inline != null) {
+                        inline.startRun();
+                    }
+                }
                 case "rPh" -> throw notPlain("phonetic text in a cell");
                 case "t" -> {
                     if (inline != null) {
@@ -450,8 +501,13 @@ final class PlainSheetReader {
                 case "v" -> value = collected();
                 case "t" -> {
                     if (inInlineText) {
-                        inline.append(collected());
+                        inline.add(collected());
                         inInlineText = false;
+                    }
+                }
+                case "r" -> {
+                    if (inline != null) {
+                        inline.endRun();
                     }
                 }
                 case "c" -> row.put(column, text());
@@ -475,7 +531,7 @@ final class PlainSheetReader {
                     if (inline == null) {
                         throw notPlain("inline string without text");
                     }
-                    return plainText(inline.toString());
+                    return inline.text();
                 }
                 case "b" -> {
                     if (!"0".equals(value) && !"1".equals(value)) {

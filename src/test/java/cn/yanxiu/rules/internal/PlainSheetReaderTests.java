@@ -121,6 +121,18 @@ class PlainSheetReaderTests {
     }
 
     @Test
+    void aStringWithRunsAndPhoneticReadingsReadsAsPoiReadsIt() throws IOException {
+        byte[] plain = workbook(new XSSFWorkbook(), (wb, sheet) -> sheet.createRow(0).createCell(0).setCellValue("占位"));
+        // as other spreadsheet programs write it: the item's own text, then runs (which POI reads instead), then a reading
+        byte[] xlsx = rezip(plain, "xl/sharedStrings.xml", original -> ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"1\" uniqueCount=\"1\"><si>"
+                + "<t>直接</t><r><t>分段一</t></r><r><rPr><b/></rPr><t xml:space=\"preserve\"> 分段二 </t></r>"
+                + "<rPh sb=\"0\" eb=\"1\"><t>读音</t></rPh><phoneticPr fontId=\"1\"/></si></sst>").getBytes(StandardCharsets.UTF_8));
+        assertThat(PlainSheetReader.read(xlsx)).isNotNull();
+        assertThat(plainCalls(xlsx)).isEqualTo(droolsCalls(xlsx)).contains("cell 0,0 [分段一 分段二 ] -1");
+    }
+
+    @Test
     void formulasDatesPercentagesLargeNumbersAndEscapesAreLeftToPoiWhichReadsThemAsBefore() throws IOException {
         List<Consumer<Workbook>> unusual = List.of(
                 wb -> cell(wb).setCellFormula("1+2"),
