@@ -55,7 +55,7 @@ public final class ClassArchiveLaunch {
             return null;
         }
         Path archive = jar.resolveSibling(ARCHIVE);
-        Path madeFor = jar.resolveSibling(ARCHIVE + ".jar");
+        Path madeFor = madeForMarker(jar);
         if (writesArchive()) {
             // the build's run that writes the archive (at its exit) records which jar it is for
             try {
@@ -88,10 +88,15 @@ public final class ClassArchiveLaunch {
             return null;
         }
         try {
-            return Files.readString(jar.resolveSibling(ARCHIVE + ".jar"), StandardCharsets.UTF_8).equals(jar.toString()) ? archive : null;
+            return Files.readString(madeForMarker(jar), StandardCharsets.UTF_8).equals(jar.toString()) ? archive : null;
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** The file in which the build's archive run names the jar both archives were made for. */
+    private static Path madeForMarker(Path jar) {
+        return jar.resolveSibling(ARCHIVE + ".jar");
     }
 
     /** True in the build's run that writes the rule-check archive: it only loads the listed classes ({@link #loadListedClasses}). */

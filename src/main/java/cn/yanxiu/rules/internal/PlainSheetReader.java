@@ -53,11 +53,18 @@ final class PlainSheetReader {
     record Cell(int column, String value, int mergedColumnStart) {
     }
 
-    /** The part of the file this reader does not render like POI; the caller then uses POI. */
-    private static final class NotPlain extends Exception {
+    /**
+     * The part of the file this reader does not render like POI; the caller then uses POI. Unchecked, as it is thrown
+     * from inside the SAX handlers too.
+     */
+    private static final class NotPlain extends RuntimeException {
         NotPlain(String why) {
             super(why, null, false, false);
         }
+    }
+
+    /** A package relationship: its type and its target. */
+    private record Relation(String type, String target) {
     }
 
     private PlainSheetReader() {
@@ -67,7 +74,7 @@ final class PlainSheetReader {
     static Sheet read(byte[] xlsx) {
         try {
             return new Package(unzip(xlsx)).firstSheet();
-        } catch (NotPlain | IOException | SAXException | RuntimeException e) {
+        } catch (IOException | SAXException | RuntimeException e) {
             return null;
         }
     }
@@ -85,7 +92,7 @@ final class PlainSheetReader {
         listener.finishSheet();
     }
 
-    private static Map<String, byte[]> unzip(byte[] xlsx) throws IOException, NotPlain {
+    private static Map<String, byte[]> unzip(byte[] xlsx) throws IOException {
         if (xlsx.length < 4 || xlsx[0] != 'P' || xlsx[1] != 'K' || xlsx[2] != 3 || xlsx[3] != 4) {
             throw new NotPlain("not a zip package");
         }
@@ -119,26 +126,26 @@ final class PlainSheetReader {
     /** The package's parts, found through their relationships as POI finds them. */
     private record Package(Map<String, byte[]> parts) {
 
-        Sheet firstSheet() throws IOException, SAXException, NotPlain {
+        Sheet firstSheet() throws IOException, SAXException {
             String workbookPart = target("", relationships("_rels/.rels"), "/officeDocument");
-            Map<String, String[]> workbookRelations = relationships(relationsOf(workbookPart));
+            Map<String, Relation> workbookRelations = relationships(relationsOf(workbookPart));
             WorkbookSheets sheets = parse(workbookPart, new WorkbookSheets());
             if (sheets.firstName == null || sheets.firstId == null) {
                 throw new NotPlain("no sheet");
             }
-            String[] sheetRelation = workbookRelations.get(sheets.firstId);
-            if (sheetRelation == null || !sheetRelation[0].endsWith("/worksheet")) {
+            Relation sheetRelation = workbookRelations.get(sheets.firstId);
+            if (sheetRelation == null || !sheetRelation.type().endsWith("/worksheet")) {
                 throw new NotPlain("first sheet is not a worksheet");
             }
             String strings = optionalTarget(workbookPart, workbookRelations, "/sharedStrings");
             String styles = optionalTarget(workbookPart, workbookRelations, "/styles");
             List<String> shared = strings == null ? List.of() : parse(strings, new SharedStrings()).strings;
             StyleFormats formats = styles == null ? new StyleFormats() : parse(styles, new StyleFormats());
-            SheetCells cells = parse(resolve(workbookPart, sheetRelation[1]), new SheetCells(shared, formats));
+            SheetCells cells = parse(resolve(workbookPart, sheetRelation.target()), new SheetCells(shared, formats));
             return cells.sheet(sheets.firstName);
         }
 
-        private <H extends Handler> H parse(String part, H handler) throws IOException, SAXException, NotPlain {
+        private <H extends Handler> H parse(String part, H handler) throws IOException, SAXException {
             byte[] bytes = parts.get(part);
             if (bytes == null) {
                 throw new NotPlain("missing part " + part);
@@ -156,11 +163,11 @@ final class PlainSheetReader {
         }
 
         /** Relationship id → {type, target}; external targets are not plain. */
-        private Map<String, String[]> relationships(String part) throws IOException, SAXException, NotPlain {
+        private Map<String, Relation> relationships(String part) throws IOException, SAXException {
             return parse(part, new Relationships()).byId;
         }
 
-        private String target(String from, Map<String, String[]> relations, String typeSuffix) throws NotPlain {
+        private String target(String from, Map<String, Relation> relations, String typeSuffix) {
             String found = optionalTarget(from, relations, typeSuffix);
             if (found == null) {
                 throw new NotPlain("no " + typeSuffix);
@@ -168,14 +175,14 @@ final class PlainSheetReader {
             return found;
         }
 
-        private String optionalTarget(String from, Map<String, String[]> relations, String typeSuffix) throws NotPlain {
+        private String optionalTarget(String from, Map<String, Relation> relations, String typeSuffix) {
             String found = null;
-            for (String[] relation : relations.values()) {
-                if (relation[0].endsWith(typeSuffix)) {
+            for (Relation relation : relations.values()) {
+                if (relation.type().endsWith(typeSuffix)) {
                     if (found != null) {
                         throw new NotPlain("two " + typeSuffix);
                     }
-                    found = resolve(from, relation[1]);
+                    found = resolve(from, relation.target());
                 }
             }
             return found;
@@ -187,7 +194,7 @@ final class PlainSheetReader {
         }
 
         /** A relationship's target, relative to the part that holds it, as a zip entry name. */
-        private static String resolve(String from, String target) throws NotPlain {
+        private static String resolve(String from, String target) {
             if (target.startsWith("/")) {
                 return target.substring(1);
             }
@@ -206,13 +213,6 @@ final class PlainSheetReader {
                 }
             }
             return String.join("/", path);
-        }
-    }
-
-    /** Thrown from inside a SAX handler; the only unchecked way out of it. */
-    private static final class NotPlainSignal extends RuntimeException {
-        NotPlainSignal(String why) {
-            super(why, null, false, false);
         }
     }
 
@@ -238,25 +238,21 @@ final class PlainSheetReader {
             }
         }
 
-        static NotPlainSignal notPlain(String why) {
-            return new NotPlainSignal(why);
-        }
-
         /** Every element of these parts is SpreadsheetML's own; anything else is not a plain workbook. */
         static void requireSpreadsheetMl(String uri, String part) {
             if (!MAIN.equals(uri)) {
-                throw notPlain(part + " in another vocabulary");
+                throw new NotPlain(part + " in another vocabulary");
             }
         }
     }
 
     private static final class Relationships extends Handler {
-        final Map<String, String[]> byId = new HashMap<>();
+        final Map<String, Relation> byId = new HashMap<>();
 
         @Override
         public void startElement(String uri, String local, String qName, Attributes attributes) {
             if (!PACKAGE_RELATIONS.equals(uri)) {
-                throw notPlain("relationships in another vocabulary");
+                throw new NotPlain("relationships in another vocabulary");
             }
             if (local.equals("Relationship")) {
                 String mode = attributes.getValue("TargetMode");
@@ -264,9 +260,9 @@ final class PlainSheetReader {
                 String type = attributes.getValue("Type");
                 String target = attributes.getValue("Target");
                 if (id == null || type == null || target == null || (mode != null && !mode.equals("Internal"))) {
-                    throw notPlain("unusual relationship");
+                    throw new NotPlain("unusual relationship");
                 }
-                byId.put(id, new String[] {type, target});
+                byId.put(id, new Relation(type, target));
             }
         }
     }
@@ -278,7 +274,7 @@ final class PlainSheetReader {
         @Override
         public void startElement(String uri, String local, String qName, Attributes attributes) {
             if (local.equals("workbook") && !MAIN.equals(uri)) {
-                throw notPlain("workbook in another vocabulary");
+                throw new NotPlain("workbook in another vocabulary");
             }
             if (MAIN.equals(uri) && local.equals("sheet") && firstName == null) {
                 firstName = attributes.getValue("name");
@@ -358,7 +354,7 @@ final class PlainSheetReader {
         void endRun() {
             if (!runHasText) {
                 // POI would append the missing text as "null"
-                throw new NotPlainSignal("a run without text");
+                throw new NotPlain("a run without text");
             }
             inRun = false;
         }
@@ -381,7 +377,7 @@ final class PlainSheetReader {
     /** POI decodes {@code _xHHHH_} escapes in strings; such strings are left to it. */
     private static String plainText(String text) {
         if (text == null || text.contains("_x")) {
-            throw new NotPlainSignal("escaped or missing text");
+            throw new NotPlain("escaped or missing text");
         }
         return text;
     }
@@ -447,7 +443,7 @@ final class PlainSheetReader {
         public void startElement(String uri, String local, String qName, Attributes attributes) {
             if (!MAIN.equals(uri)) {
                 if (local.equals("worksheet")) {
-                    throw notPlain("sheet in another vocabulary");
+                    throw new NotPlain("sheet in another vocabulary");
                 }
                 return;
             }
@@ -455,7 +451,7 @@ final class PlainSheetReader {
                 case "row" -> {
                     int index = positive(attributes.getValue("r")) - 1;
                     if (!rows.isEmpty() && index <= rows.lastKey()) {
-                        throw notPlain("rows out of order");
+                        throw new NotPlain("rows out of order");
                     }
                     row = new TreeMap<>();
                     rows.put(index, row);
@@ -463,7 +459,7 @@ final class PlainSheetReader {
                 case "c" -> {
                     column = columnOf(attributes.getValue("r"));
                     if (row == null || (!row.isEmpty() && column <= row.lastKey())) {
-                        throw notPlain("cells out of order");
+                        throw new NotPlain("cells out of order");
                     }
                     type = attributes.getValue("t") == null ? "n" : attributes.getValue("t");
                     String s = attributes.getValue("s");
@@ -471,7 +467,7 @@ final class PlainSheetReader {
                     value = null;
                     inline = null;
                 }
-                case "f" -> throw notPlain("formula");
+                case "f" -> throw new NotPlain("formula");
                 case "v" -> collect();
                 case "is" -> inline = new RichText();
                 case "r" -> {
@@ -479,7 +475,7 @@ final class PlainSheetReader {
                         inline.startRun();
                     }
                 }
-                case "rPh" -> throw notPlain("phonetic text in a cell");
+                case "rPh" -> throw new NotPlain("phonetic text in a cell");
                 case "t" -> {
                     if (inline != null) {
                         inInlineText = true;
@@ -523,42 +519,42 @@ final class PlainSheetReader {
                 case "s" -> {
                     int index = value == null ? -1 : Integer.parseInt(value);
                     if (index < 0 || index >= shared.size()) {
-                        throw notPlain("shared string out of range");
+                        throw new NotPlain("shared string out of range");
                     }
                     return shared.get(index);
                 }
                 case "inlineStr" -> {
                     if (inline == null) {
-                        throw notPlain("inline string without text");
+                        throw new NotPlain("inline string without text");
                     }
                     return inline.text();
                 }
                 case "b" -> {
                     if (!"0".equals(value) && !"1".equals(value)) {
-                        throw notPlain("unusual boolean");
+                        throw new NotPlain("unusual boolean");
                     }
                     return "1".equals(value) ? "true" : "false";
                 }
                 case "n" -> {
                     return value == null ? "" : number(value);
                 }
-                default -> throw notPlain("cell type " + type);
+                default -> throw new NotPlain("cell type " + type);
             }
         }
 
         private String number(String text) {
             if (!formats.general(style)) {
-                throw notPlain("number not in the General format");
+                throw new NotPlain("number not in the General format");
             }
             double number = Double.parseDouble(text);
             if (!Double.isFinite(number)) {
-                throw notPlain("not a finite number");
+                throw new NotPlain("not a finite number");
             }
             if (number - Math.round(number) != 0) {
                 return String.valueOf(number);
             }
             if (Math.abs(number) >= MAX_WHOLE || (number == 0 && text.contains("-"))) {
-                throw notPlain("whole number printed differently");
+                throw new NotPlain("whole number printed differently");
             }
             return Long.toString((long) number);
         }
@@ -575,7 +571,7 @@ final class PlainSheetReader {
                     } else {
                         TreeMap<Integer, String> first = rows.get(range[0]);
                         if (first == null || !first.containsKey(range[1])) {
-                            throw notPlain("merged range without its first cell");
+                            throw new NotPlain("merged range without its first cell");
                         }
                         cells.add(new Cell(c.getKey(), first.get(range[1]), range[1]));
                     }
@@ -586,7 +582,7 @@ final class PlainSheetReader {
                 for (Cell cell : cells) {
                     // with this keyword Drools formats fractions through POI instead of as Java prints them
                     if (cell.value().toLowerCase(Locale.ROOT).contains("numericdisabled")) {
-                        throw notPlain("NumericDisabled");
+                        throw new NotPlain("NumericDisabled");
                     }
                 }
             }
@@ -605,34 +601,34 @@ final class PlainSheetReader {
         /** "B3:D4" → {first row, first column, last row, last column}, zero-based. */
         private static int[] range(String ref) {
             if (ref == null) {
-                throw notPlain("merged range without a reference");
+                throw new NotPlain("merged range without a reference");
             }
             String[] ends = ref.split(":", -1);
             if (ends.length > 2) {
-                throw notPlain("unusual merged range");
+                throw new NotPlain("unusual merged range");
             }
             String last = ends[ends.length - 1];
             int[] range = {rowOf(ends[0]), columnOf(ends[0]), rowOf(last), columnOf(last)};
             if (range[2] < range[0] || range[3] < range[1]) {
-                throw notPlain("reversed merged range");
+                throw new NotPlain("reversed merged range");
             }
             return range;
         }
 
         private static int columnOf(String ref) {
             if (ref == null) {
-                throw notPlain("cell without a reference");
+                throw new NotPlain("cell without a reference");
             }
             int column = 0;
             int i = 0;
             for (; i < ref.length() && ref.charAt(i) >= 'A' && ref.charAt(i) <= 'Z'; i++) {
                 column = column * 26 + (ref.charAt(i) - 'A' + 1);
                 if (column > 16384) {
-                    throw notPlain("column beyond the sheet");
+                    throw new NotPlain("column beyond the sheet");
                 }
             }
             if (i == 0) {
-                throw notPlain("cell reference without a column");
+                throw new NotPlain("cell reference without a column");
             }
             return column - 1;
         }
@@ -647,7 +643,7 @@ final class PlainSheetReader {
 
         private static int positive(String digits) {
             if (digits == null || !digits.matches("[1-9]\\d{0,6}") || Integer.parseInt(digits) > 1_048_576) {
-                throw notPlain("unusual row number");
+                throw new NotPlain("unusual row number");
             }
             return Integer.parseInt(digits);
         }
