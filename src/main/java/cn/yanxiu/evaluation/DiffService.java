@@ -21,9 +21,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class DiffService {
 
-    /** Teachers between progress updates: the first few, evaluated twice on cold code, would give a rate far too low. */
-    private static final int PROGRESS_EVERY = 100;
-
     private final JdbcTemplate jdbc;
     private final TermScopeLoader scopes;
     private final EvaluationRuns runs;
@@ -73,14 +70,14 @@ public class DiffService {
             }
             try (TeacherCaseReader reader = new TeacherCaseReader(jdbc, scope, schools, null)) {
                 for (TeacherCase c = reader.next(); c != null; c = reader.next()) {
-                    teachers++;
-                    if (compared != null && teachers % PROGRESS_EVERY == 0) {
-                        compared.update(teachers);
-                    }
                     String[] n = names.get(c.teacher().getId());
                     GradeDiff.Change change = GradeDiff.compare(c.teacher().getId(), n[0], n[1], ResultSides.of(a.evaluate(c)), ResultSides.of(b.evaluate(c)));
                     if (change != null) {
                         changes.add(change);
+                    }
+                    teachers++;
+                    if (compared != null) {
+                        compared.update(teachers);
                     }
                 }
             }

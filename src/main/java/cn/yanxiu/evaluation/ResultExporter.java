@@ -130,8 +130,7 @@ public class ResultExporter {
                     }
                     sink.accept(m);
                     count[0]++;
-                    if (progress != null && count[0] % 1_000 == 0) {
-                        // every thousandth row: the first rows alone would show a rate far too low
+                    if (progress != null) {
                         progress.update(count[0]);
                     }
                 }, cn.yanxiu.system.SqlArgs.join(new Object[] {runId}, scope.args()));
