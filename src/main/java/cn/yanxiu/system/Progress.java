@@ -107,7 +107,10 @@ public final class Progress {
     /** Finished with {@code count} done (when the total was only estimated, or not known). */
     public synchronized void done(long count) {
         long now = clock.getAsLong();
-        draw(count, now);
+        if (drawnCounts.isEmpty() || drawnCounts.peekLast()[1] != count) {
+            // the last count once, not twice when the work's own last update drew it already
+            draw(count, now);
+        }
         double seconds = (now - started) / 1e9;
         if (terminal) {
             out.printf("%n");

@@ -16,8 +16,10 @@ class ProgressTests {
         Progress p = new Progress("评价教师", 3, new PrintWriter(log), false);
         p.update(1);
         p.update(2);
+        p.update(3);
         p.done();
         assertThat(log.toString()).doesNotContain("\r").contains("评价教师 1 / 3（33%）", "评价教师完成：3 个").endsWith("\n");
+        assertThat(log.toString().lines().filter(l -> l.startsWith("评价教师 3 / 3"))).as("the last count once").hasSize(1);
         assertThat(log.toString().lines()).allSatisfy(l -> assertThat(l).doesNotEndWith(" "));
     }
 
