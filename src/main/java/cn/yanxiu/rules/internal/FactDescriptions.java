@@ -102,6 +102,15 @@ final class FactDescriptions {
         if (fact instanceof Number n) {
             return "合计 " + n;
         }
+        if (fact instanceof Object[] values) {
+            // an accumulate of several functions matches their results together, in the order the rule names them
+            return "合计 " + java.util.Arrays.stream(values).map(v -> v instanceof Number ? v.toString() : describe(v))
+                    .collect(java.util.stream.Collectors.joining("、"));
+        }
+        if (fact instanceof java.util.Collection<?> items) {
+            // collectList / collectSet: the facts themselves are in the rule's other matches
+            return "集合 " + items.size() + " 项";
+        }
         return fact.getClass().getSimpleName();
     }
 }
