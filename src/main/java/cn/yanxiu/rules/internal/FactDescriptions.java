@@ -4,6 +4,9 @@ import cn.yanxiu.rules.vocabulary.Activity;
 import cn.yanxiu.rules.vocabulary.BandGrade;
 import cn.yanxiu.rules.vocabulary.CareerStage;
 import cn.yanxiu.rules.vocabulary.ComponentScore;
+import cn.yanxiu.rules.vocabulary.CreditProposal;
+import cn.yanxiu.rules.vocabulary.EarlierHours;
+import cn.yanxiu.rules.vocabulary.Eligibility;
 import cn.yanxiu.rules.vocabulary.CreditRate;
 import cn.yanxiu.rules.vocabulary.EthicsRecord;
 import cn.yanxiu.rules.vocabulary.Finding;
@@ -16,6 +19,7 @@ import cn.yanxiu.rules.vocabulary.RequirementEffect;
 import cn.yanxiu.rules.vocabulary.RoleQuota;
 import cn.yanxiu.rules.vocabulary.SchoolRecord;
 import cn.yanxiu.rules.vocabulary.Score;
+import cn.yanxiu.rules.vocabulary.ScoreLine;
 import cn.yanxiu.rules.vocabulary.ScoringItem;
 import cn.yanxiu.rules.vocabulary.Teacher;
 import cn.yanxiu.rules.vocabulary.Term;
@@ -98,6 +102,18 @@ final class FactDescriptions {
         }
         if (fact instanceof SchoolRecord s) {
             return "学校 " + s.getSchoolId() + " 全校培训" + s.getSchoolTrainings() + "次";
+        }
+        if (fact instanceof ScoreLine l) {
+            return "得分 " + l.getSection() + "/" + l.getItem() + " " + PlainNumbers.of(l.getValue()) + " → " + PlainNumbers.of(l.getContribution());
+        }
+        if (fact instanceof Eligibility e) {
+            return "资格 " + e.getWhat() + " " + (e.isEligible() ? "可" : "否") + "（" + e.getPolicy() + "）";
+        }
+        if (fact instanceof CreditProposal c) {
+            return "认定学时 " + PlainNumbers.of(c.getHoursRecognised()) + "，学分 " + PlainNumbers.of(c.getCredits());
+        }
+        if (fact instanceof EarlierHours h) {
+            return "往期学时 " + h.getPeriod() + " " + PlainNumbers.of(h.getHours()) + "（集中培训 " + PlainNumbers.of(h.getCentralisedTraining()) + "）";
         }
         if (fact instanceof Number n) {
             return "合计 " + n;
