@@ -70,12 +70,9 @@ public final class Progress {
         Double rate = recentRate(done, now);
         String count = total < 0 ? String.format("%,d", done)
                 : String.format("%,d / %,d（%.0f%%）", done, total, total == 0 ? 100.0 : 100.0 * done / total);
-        String pace = "";
-        if (rate != null) {
-            // a total not known in advance: the count and the rate only
-            pace = total < 0 ? String.format("，%,.0f 个/秒", rate)
-                    : String.format("%,.0f 个/秒，预计剩余 %s", rate, rate > 0 ? format(Duration.ofSeconds((long) ((total - done) / rate))) : "未知");
-        }
+        // a total not known in advance: the rate without the time left
+        String pace = rate == null ? "" : total < 0 ? String.format("，%,.0f 个/秒", rate)
+                : String.format("%,.0f 个/秒，预计剩余 %s", rate, rate > 0 ? format(Duration.ofSeconds((long) ((total - done) / rate))) : "未知");
         out.printf((terminal ? "\r" : "") + "%s %s%s" + (terminal ? "   " : "%n"), label, count, pace);
         out.flush();
     }

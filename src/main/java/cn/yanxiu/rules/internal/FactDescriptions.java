@@ -5,9 +5,9 @@ import cn.yanxiu.rules.vocabulary.BandGrade;
 import cn.yanxiu.rules.vocabulary.CareerStage;
 import cn.yanxiu.rules.vocabulary.ComponentScore;
 import cn.yanxiu.rules.vocabulary.CreditProposal;
+import cn.yanxiu.rules.vocabulary.CreditRate;
 import cn.yanxiu.rules.vocabulary.EarlierHours;
 import cn.yanxiu.rules.vocabulary.Eligibility;
-import cn.yanxiu.rules.vocabulary.CreditRate;
 import cn.yanxiu.rules.vocabulary.EthicsRecord;
 import cn.yanxiu.rules.vocabulary.Finding;
 import cn.yanxiu.rules.vocabulary.GradeBand;
@@ -26,6 +26,9 @@ import cn.yanxiu.rules.vocabulary.Term;
 import cn.yanxiu.rules.vocabulary.Veto;
 import cn.yanxiu.rules.vocabulary.Weight;
 import cn.yanxiu.system.PlainNumbers;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.stream.Collectors;
 
 /** A short Chinese description of a fact, for the engine trace an auditor reads. */
 final class FactDescriptions {
@@ -120,10 +123,10 @@ final class FactDescriptions {
         }
         if (fact instanceof Object[] values) {
             // an accumulate of several functions matches their results together, in the order the rule names them
-            return "合计 " + java.util.Arrays.stream(values).map(v -> v instanceof Number ? v.toString() : describe(v))
-                    .collect(java.util.stream.Collectors.joining("、"));
+            return "合计 " + Arrays.stream(values).map(v -> v instanceof Number ? v.toString() : describe(v))
+                    .collect(Collectors.joining("、"));
         }
-        if (fact instanceof java.util.Collection<?> items) {
+        if (fact instanceof Collection<?> items) {
             // collectList / collectSet: the facts themselves are in the rule's other matches
             return "集合 " + items.size() + " 项";
         }
