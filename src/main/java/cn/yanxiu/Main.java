@@ -24,6 +24,7 @@ public final class Main {
         }
         // every timestamp is stored in UTC, whatever zone this machine is set to; Times shows them in the configured zone
         cn.yanxiu.system.Times.storeInUtc();
+        cn.yanxiu.system.PlainNumbers.sameOnEveryMachine();
         if (ClassArchiveLaunch.writesRuleCheckArchive()) {
             // the build's run whose loaded classes the JVM writes into the rule-check archive as it exits
             ClassArchiveLaunch.loadListedClasses();

@@ -16,6 +16,7 @@ public class YanxiuApplication {
     public static void main(String[] args) {
         // every timestamp is stored in UTC, whatever zone this machine is set to; Times shows them in the configured zone
         cn.yanxiu.system.Times.storeInUtc();
+        cn.yanxiu.system.PlainNumbers.sameOnEveryMachine();
         DatabaseChoice.applyTo(args);
         if (args.length > 0 && args[0].equals("serve")) {
             // every other command is a one-shot command line: only serve starts the web server

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Time with a zone: the packaged jar records an approval on a machine set to Asia/Shanghai, and the ledger reads the
- * same, to the second, on a machine set to UTC — stored as an instant in UTC, shown in the configured zone.
+ * same, to the second, on a machine set to UTC — stored as an instant in UTC, shown in the configured zone. Numbers
+ * alike: an explanation reads the same on a machine whose locale writes decimals with a comma.
  */
 class TimeZoneFunctionalTests {
 
@@ -41,6 +42,18 @@ class TimeZoneFunctionalTests {
         Instant approved = Instant.now();
         Result approval = run(url, shanghai, "credits", "approve", "--step", "group", "--term", "2025-2026-1", "--by", "教研组长");
         assertThat(approval.exit()).as(approval.err()).isZero();
+
+        String scored;
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            ResultSet rs = c.createStatement().executeQuery("SELECT MIN(teacher_id) FROM evaluation_result WHERE final_score IS NOT NULL");
+            rs.next();
+            scored = rs.getString(1);
+        }
+        Result explained = run(url, shanghai, "explain", "--term", "2025-2026-1", "--teacher", scored);
+        Result explainedInGerman = runWith(url, shanghai, "-Duser.language=de -Duser.country=DE", "explain", "--term", "2025-2026-1", "--teacher", scored);
+        assertThat(explained.exit()).as(explained.err()).isZero();
+        assertThat(explained.out()).containsPattern("最终得分 = .* = \\d+\\.\\d{2}");
+        assertThat(explainedInGerman.out()).isEqualTo(explained.out());
 
         String teacher;
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
@@ -64,6 +77,11 @@ class TimeZoneFunctionalTests {
     }
 
     private Result run(String url, String zone, String... args) throws IOException, InterruptedException {
+        return runWith(url, zone, null, args);
+    }
+
+    /** {@code javaOptions}: given to the JVM as the machine's own settings would be ({@code JAVA_TOOL_OPTIONS}), or null. */
+    private Result runWith(String url, String zone, String javaOptions, String... args) throws IOException, InterruptedException {
         String[] command = new String[args.length + 5];
         command[0] = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         command[1] = "-Xmx512m";
@@ -76,6 +94,9 @@ class TimeZoneFunctionalTests {
         builder.environment().put("SPRING_DATASOURCE_URL", url);
         builder.environment().put("TZ", zone);
         builder.environment().remove("YANXIU_ZONE");
+        if (javaOptions != null) {
+            builder.environment().put("JAVA_TOOL_OPTIONS", javaOptions);
+        }
         builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         File out = dir.resolve("out-" + System.nanoTime()).toFile();
         File err = dir.resolve("err-" + System.nanoTime()).toFile();

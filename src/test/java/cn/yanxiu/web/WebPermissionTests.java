@@ -109,6 +109,16 @@ abstract class WebPermissionTests {
     }
 
     @Test
+    void theExplanationPageWritesScoresWithADecimalPointWhateverLanguageTheBrowserAsksFor() throws Exception {
+        String path = "/runs/" + county.run().id() + "/teachers/" + county.otherTeacher().username();
+        for (String language : new String[] {"de-DE", "fr-FR", "en-US", "zh-CN"}) {
+            String page = mvc.perform(as(Who.AUDITOR, get(path)).header("Accept-Language", language)).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).as(language).containsPattern("最终得分 \\d+\\.\\d{2} 分").doesNotContainPattern("得分 \\d+,\\d{2} 分");
+        }
+    }
+
+    @Test
     void pagesAreReachedOnlyByTheRolesTheyServe() throws Exception {
         long run = county.run().id();
         String other = county.otherTeacher().username();
