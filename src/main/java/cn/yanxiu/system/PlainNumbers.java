@@ -13,8 +13,9 @@ public final class PlainNumbers {
     /**
      * Formats every number with a decimal point and comma grouping, whatever the machine's locale: a server set to a
      * German or French locale printed the score arithmetic as {@code 25,00} and stored rule messages the same way. These
-     * are the Chinese conventions; the US locale is the one the JDK's formatter takes without building its symbols for
-     * every {@code String.format} (about 2 % of the evaluating threads' samples). Called first thing at start-up.
+     * are the Chinese conventions; the US locale is also the one for which the JDK's formatter does not build the
+     * locale's symbols again for every {@code String.format}, which the rules' messages call for every teacher. Called
+     * first thing at start-up.
      */
     public static void sameOnEveryMachine() {
         Locale.setDefault(Locale.Category.FORMAT, Locale.US);
