@@ -79,13 +79,13 @@ public final class Progress {
 
     /** Counts a second over the window before {@code now}; null at the first count drawn, which starts the measure. */
     private Double recentRate(long done, long now) {
-        boolean first = drawnCounts.isEmpty();
         drawnCounts.addLast(new long[] {now, done});
         while (drawnCounts.size() > 2 && now - secondOldest()[0] >= RATE_WINDOW_NANOS) {
             drawnCounts.removeFirst();
         }
+        // the first count drawn is the oldest too: no time has passed to measure
         long[] from = drawnCounts.peekFirst();
-        if (first || now <= from[0]) {
+        if (now <= from[0]) {
             return null;
         }
         return (done - from[1]) / ((now - from[0]) / 1e9);
