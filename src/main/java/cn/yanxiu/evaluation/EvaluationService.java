@@ -258,8 +258,18 @@ public class EvaluationService implements RunningRuleSets.RunRestorer {
                 }
             }
         }
-        String cause = failures.isEmpty() ? "见上方错误" : failures.get(0).getMessage();
+        String cause = failures.isEmpty() ? "见上方错误" : innermostMessage(failures.get(0));
         return "运行 #" + run.id() + " 未完成（" + cause + "），可用 evaluate --resume " + run.id() + " 继续";
+    }
+
+    /** What the database or the engine said, not the SQL and wrappers around it. */
+    private static String innermostMessage(Throwable failure) {
+        String message = failure.getMessage();
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            message = t.getMessage() == null ? message : t.getMessage();
+        }
+        // H2 appends the whole statement on the lines after
+        return message == null ? null : message.lines().findFirst().orElse(message);
     }
 
     /** A command's batch of few teachers runs on the JVM's quick compiler alone (see {@link cn.yanxiu.system.ShortCommandCompilation}). */

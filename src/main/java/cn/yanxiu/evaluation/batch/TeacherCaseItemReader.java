@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Spring Batch reader over one partition's teachers. Its restart state is the id of the last teacher
- * handed out, saved with each committed chunk, so a resumed run starts right after the last teacher whose
- * result was written: exactly one result per teacher.
+ * handed out, saved with each committed chunk, so a resumed run starts right after the last chunk known to be
+ * written (one whose commit was never answered is read again, and {@link ResultItemWriter} keeps it stored once).
  */
 class TeacherCaseItemReader implements ItemStreamReader<TeacherCase> {
 

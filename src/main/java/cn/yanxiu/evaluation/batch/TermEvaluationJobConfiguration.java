@@ -2,7 +2,6 @@ package cn.yanxiu.evaluation.batch;
 
 import cn.yanxiu.evaluation.ResultRows;
 import cn.yanxiu.rules.TeacherCase;
-import java.util.List;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -10,7 +9,6 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.item.ItemProcessor;
-import org.springframework.batch.item.ItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +26,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class TermEvaluationJobConfiguration {
 
     static final String JOB = "termEvaluation";
+    /** The step that partitions the run's schools; each partition runs as a step of its own. */
+    static final String PARTITIONED_STEP = "evaluateTerm";
     /** Teachers evaluated and written per transaction (the benchmark's I/O floor writes the same). */
     public static final int CHUNK = 200;
 
@@ -46,7 +46,7 @@ public class TermEvaluationJobConfiguration {
                       @org.springframework.beans.factory.annotation.Qualifier("partitionRequests") org.springframework.messaging.MessageChannel partitionRequests)
             throws Exception {
         int threads = Runtime.getRuntime().availableProcessors();
-        var partitioned = new StepBuilder("evaluateTerm", repository).partitioner("evaluateTeachers", schoolPartitioner);
+        var partitioned = new StepBuilder(PARTITIONED_STEP, repository).partitioner("evaluateTeachers", schoolPartitioner);
         if (!"rabbitmq".equals(workers)) {
             return partitioned.step(evaluateTeachers).gridSize(threads).taskExecutor(evaluationExecutor).build();
         }
@@ -82,7 +82,7 @@ public class TermEvaluationJobConfiguration {
 
     @Bean
     Step evaluateTeachers(JobRepository repository, PlatformTransactionManager transactions, TeacherCaseItemReader teacherReader,
-                          ItemProcessor<TeacherCase, ResultRows.Row> evaluator, ItemWriter<ResultRows.Row> resultWriter, RunningRuleSets running) {
+                          ItemProcessor<TeacherCase, ResultRows.Row> evaluator, ResultItemWriter resultWriter, RunningRuleSets running) {
         return new StepBuilder("evaluateTeachers", repository)
                 .<TeacherCase, ResultRows.Row>chunk(CHUNK, transactions)
                 .reader(teacherReader)
@@ -114,12 +114,7 @@ public class TermEvaluationJobConfiguration {
 
     @Bean
     @StepScope
-    ItemWriter<ResultRows.Row> resultWriter(JdbcTemplate jdbc, RunningRuleSets running, @Value("#{jobParameters['runId']}") Long runId) {
-        return chunk -> {
-            // no run-row update here: partitions writing results (which lock the run row shared) and
-            // touching the run row in the same transaction deadlock on MySQL; the heartbeat has its own thread
-            ResultRows.insert(jdbc, runId, running.dictionary(runId), List.copyOf(chunk.getItems()));
-            running.advance(runId, chunk.size());
-        };
+    ResultItemWriter resultWriter(JdbcTemplate jdbc, RunningRuleSets running, @Value("#{jobParameters['runId']}") Long runId) {
+        return new ResultItemWriter(jdbc, running, runId);
     }
 }

@@ -33,7 +33,7 @@ public class TermEvaluationLauncher {
         this.job = termEvaluationJob;
     }
 
-    /** How the job ended: completed, or not with what made it fail (from every step). */
+    /** How the job ended: completed, or not with what made it fail (the partitions' own failures first, then the job's). */
     public record Outcome(boolean completed, List<Throwable> failures) {
     }
 
@@ -51,7 +51,11 @@ public class TermEvaluationLauncher {
             markFailed(last);
         }
         JobExecution execution = launcher.run(job, parameters);
-        List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
+        List<Throwable> failures = new ArrayList<>();
+        // the partitioned step fails only with "Partition handler returned an unsuccessful step": the partition says why
+        execution.getStepExecutions().stream().filter(s -> !s.getStepName().equals(TermEvaluationJobConfiguration.PARTITIONED_STEP))
+                .forEach(s -> failures.addAll(s.getFailureExceptions()));
+        failures.addAll(execution.getAllFailureExceptions().stream().filter(f -> !failures.contains(f)).toList());
         return new Outcome(execution.getStatus() == BatchStatus.COMPLETED, failures);
     }
 
@@ -63,8 +67,9 @@ public class TermEvaluationLauncher {
     private void markFailed(JobExecution execution) {
         LocalDateTime now = LocalDateTime.now();
         for (StepExecution step : execution.getStepExecutions()) {
-            // UNKNOWN: the database went away while the step was recording its end; each chunk's results and
-            // its restart point commit together, so the step restarts from its last committed chunk
+            // UNKNOWN: the database went away during a chunk's commit or while the step recorded its end; the step
+            // restarts from the last restart point stored, and a chunk committed after it is not written twice
+            // (see ResultItemWriter)
             if (unfinished(step.getStatus())) {
                 step.setStatus(BatchStatus.FAILED);
                 step.setExitStatus(ExitStatus.FAILED.addExitDescription("进程中断"));

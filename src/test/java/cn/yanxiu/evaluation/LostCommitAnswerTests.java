@@ -1,0 +1,121 @@
+package cn.yanxiu.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import cn.yanxiu.importing.SpreadsheetImporter;
+import cn.yanxiu.support.Databases;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLNonTransientConnectionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * A chunk the database committed whose answer never reached Yanxiu (the connection died between the server's
+ * commit and the reply): Spring Batch takes the chunk for lost and stores the restart point from before it, so the
+ * resumed run reads those teachers again. Their results are stored once, and the run still grades everyone.
+ */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:lost-commit-answer;DB_CLOSE_DELAY=-1")
+@Import(LostCommitAnswerTests.AnswerLostAfterCommit.class)
+class LostCommitAnswerTests {
+
+    @Autowired
+    SpreadsheetImporter importer;
+
+    @Autowired
+    EvaluationService evaluation;
+
+    @Autowired
+    EvaluationRuns runs;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aChunkCommittedWhoseAnswerWasLostIsStoredOnceWhenTheRunResumes() throws IOException {
+        Databases.clear(jdbc);
+        try (Stream<Path> files = Files.list(Path.of("data-samples"))) {
+            assertThat(importer.importFiles(files.filter(p -> p.toString().endsWith(".csv") || p.toString().endsWith(".xlsx")).toList()))
+                    .allSatisfy(r -> assertThat(r.problems()).isEmpty());
+        }
+
+        AnswerLostAfterCommit.ARMED.set(true);
+        Throwable failure = catchThrowable(() -> evaluation.evaluate(EvaluationContractTests.TERM, EvaluationContractTests.RULES, "全部", "lost-answer", null));
+        assertThat(AnswerLostAfterCommit.ARMED).as("a chunk of results was committed and its answer lost").isFalse();
+        long runId = jdbc.queryForObject("SELECT MAX(id) FROM evaluation_run WHERE started_by = 'lost-answer'", Long.class);
+        assertThat(failure).isInstanceOf(EvaluationRuns.RunRefused.class).hasMessageContaining("evaluate --resume " + runId);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_result WHERE run_id = ?", Integer.class, runId))
+                .as("the chunk whose answer was lost is in the database").isPositive();
+
+        EvaluationRuns.Run resumed = evaluation.resume(runId, null);
+
+        assertThat(resumed.completed()).isTrue();
+        assertThat(resumed.teachers()).isEqualTo(1030);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_result WHERE run_id = ?", Integer.class, runId)).isEqualTo(1030);
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT teacher_id) FROM evaluation_result WHERE run_id = ?", Integer.class, runId)).isEqualTo(1030);
+        assertThat(runs.gradeCounts(runId).values().stream().mapToLong(Number::longValue).sum()).isEqualTo(1030);
+    }
+
+    /**
+     * Wraps the application's connections: once armed, the next commit of a transaction that wrote results
+     * reaches the database and then fails as a dropped connection does (SQL state 08S01).
+     */
+    @TestConfiguration
+    static class AnswerLostAfterCommit {
+
+        static final AtomicBoolean ARMED = new AtomicBoolean();
+
+        @Bean
+        static BeanPostProcessor commitAnswersLost() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    return bean instanceof DataSource source && !(bean instanceof DelegatingDataSource) ? new DelegatingDataSource(source) {
+                        @Override
+                        public Connection getConnection() throws java.sql.SQLException {
+                            return answerLost(super.getConnection());
+                        }
+                    } : bean;
+                }
+            };
+        }
+
+        private static Connection answerLost(Connection connection) {
+            boolean[] wroteResults = {false};
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                if (method.getName().startsWith("prepare") && args != null && args[0] instanceof String sql && sql.startsWith("INSERT INTO evaluation_result")) {
+                    wroteResults[0] = true;
+                }
+                Object result;
+                try {
+                    result = method.invoke(connection, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+                if (method.getName().equals("commit") || method.getName().equals("rollback")) {
+                    boolean lose = method.getName().equals("commit") && wroteResults[0] && ARMED.compareAndSet(true, false);
+                    wroteResults[0] = false;
+                    if (lose) {
+                        throw new SQLNonTransientConnectionException("Communications link failure after the commit was sent", "08S01");
+                    }
+                }
+                return result;
+            });
+        }
+    }
+}
