@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLNonTransientConnectionException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -62,13 +63,21 @@ class LostCommitAnswerTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_result WHERE run_id = ?", Integer.class, runId))
                 .as("the chunk whose answer was lost is in the database").isPositive();
 
+        List<Path> foldersBefore = ruleFolders();
         EvaluationRuns.Run resumed = evaluation.resume(runId, null);
+        assertThat(ruleFolders()).as("the rule set restored from its snapshot leaves no folder behind").isEqualTo(foldersBefore);
 
         assertThat(resumed.completed()).isTrue();
         assertThat(resumed.teachers()).isEqualTo(1030);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_result WHERE run_id = ?", Integer.class, runId)).isEqualTo(1030);
         assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT teacher_id) FROM evaluation_result WHERE run_id = ?", Integer.class, runId)).isEqualTo(1030);
         assertThat(runs.gradeCounts(runId).values().stream().mapToLong(Number::longValue).sum()).isEqualTo(1030);
+    }
+
+    private static List<Path> ruleFolders() throws IOException {
+        try (Stream<Path> temp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return temp.filter(p -> p.getFileName().toString().startsWith("yanxiu-rules-")).sorted().toList();
+        }
     }
 
     /**
