@@ -46,8 +46,8 @@ class CompiledSnapshots {
         }
         Path dir = null;
         try {
-            dir = snapshots.restore(hash, Files.createTempDirectory("yanxiu-explain"));
-            RuleSetLoader.Loaded loaded = RuleSetLoader.load(dir, snapshots::checkedBefore);
+            dir = Files.createTempDirectory("yanxiu-explain");
+            RuleSetLoader.Loaded loaded = RuleSetLoader.load(snapshots.restore(hash, dir), snapshots::checkedBefore);
             if (!loaded.ok()) {
                 return null;
             }
