@@ -59,7 +59,8 @@ class LostCommitAnswerTests {
         Throwable failure = catchThrowable(() -> evaluation.evaluate(EvaluationContractTests.TERM, EvaluationContractTests.RULES, "全部", "lost-answer", null));
         assertThat(AnswerLostAfterCommit.ARMED).as("a chunk of results was committed and its answer lost").isFalse();
         long runId = jdbc.queryForObject("SELECT MAX(id) FROM evaluation_run WHERE started_by = 'lost-answer'", Long.class);
-        assertThat(failure).isInstanceOf(EvaluationRuns.RunRefused.class).hasMessageContaining("evaluate --resume " + runId);
+        assertThat(failure).isInstanceOf(EvaluationRuns.RunRefused.class).hasMessageContaining("evaluate --resume " + runId)
+                .as("says what the partition met, not that a partition failed").hasMessageContaining("Communications link failure after the commit was sent");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_result WHERE run_id = ?", Integer.class, runId))
                 .as("the chunk whose answer was lost is in the database").isPositive();
 
