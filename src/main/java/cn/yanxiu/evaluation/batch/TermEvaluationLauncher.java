@@ -45,6 +45,11 @@ public class TermEvaluationLauncher {
                 .addString("scope", scope, false)
                 .toJobParameters();
         JobExecution last = repository.getLastJobExecution(job.getName(), parameters);
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+            // every partition wrote its teachers; only the run's own end was not recorded (the process died or the
+            // database went away right after the job): Spring Batch would refuse the job, the run just ends
+            return new Outcome(true, List.of());
+        }
         // a step can be left STARTED under a job that ended FAILED: a partition whose thread could not open its first
         // transaction when the database connections dropped; Spring Batch refuses to restart while any step looks running
         if (last != null && (unfinished(last.getStatus()) || last.getStepExecutions().stream().anyMatch(s -> unfinished(s.getStatus())))) {

@@ -27,13 +27,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * A chunk the database committed whose answer never reached Yanxiu (the connection died between the server's
- * commit and the reply): Spring Batch takes the chunk for lost and stores the restart point from before it, so the
- * resumed run reads those teachers again. Their results are stored once, and the run still grades everyone.
+ * Work the database did that Yanxiu never heard of. A chunk committed whose answer was lost (the connection died
+ * between the server's commit and the reply): Spring Batch takes the chunk for lost and stores the restart point from
+ * before it, so the resumed run reads those teachers again — their results are stored once. A job that ended whose
+ * run was never marked ended: resuming it ends it.
  */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:lost-commit-answer;DB_CLOSE_DELAY=-1")
-@Import(LostCommitAnswerTests.AnswerLostAfterCommit.class)
-class LostCommitAnswerTests {
+@Import(ResumeAfterLostAnswerTests.AnswerLostAfterCommit.class)
+class ResumeAfterLostAnswerTests {
 
     @Autowired
     SpreadsheetImporter importer;
@@ -73,6 +74,27 @@ class LostCommitAnswerTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_result WHERE run_id = ?", Integer.class, runId)).isEqualTo(1030);
         assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT teacher_id) FROM evaluation_result WHERE run_id = ?", Integer.class, runId)).isEqualTo(1030);
         assertThat(runs.gradeCounts(runId).values().stream().mapToLong(Number::longValue).sum()).isEqualTo(1030);
+    }
+
+    @Test
+    void aRunWhoseJobEndedButWhoseEndWasNeverRecordedResumesToItsEnd() throws IOException {
+        Databases.clear(jdbc);
+        try (Stream<Path> files = Files.list(Path.of("data-samples"))) {
+            importer.importFiles(files.filter(p -> p.toString().endsWith(".csv") || p.toString().endsWith(".xlsx")).toList());
+        }
+        EvaluationRuns.Run finished = evaluation.evaluate(EvaluationContractTests.TERM, EvaluationContractTests.RULES, "全部", "end-lost", null);
+        var grades = runs.gradeCounts(finished.id());
+        // every teacher written and the job ended, then the process died (or the database went away) before the run was marked
+        // completed: the run is as a killed one leaves it
+        jdbc.update("UPDATE evaluation_run SET status = 'INTERRUPTED', finished_at = NULL, grade_counts = NULL WHERE id = ?", finished.id());
+        jdbc.update("INSERT INTO run_lock (term_id, run_id) VALUES (?, ?)", EvaluationContractTests.TERM, finished.id());
+
+        EvaluationRuns.Run resumed = evaluation.resume(finished.id(), null);
+
+        assertThat(resumed.completed()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_result WHERE run_id = ?", Integer.class, finished.id())).isEqualTo(1030);
+        assertThat(resumed.gradeCounts()).isEqualTo(finished.gradeCounts()).isNotBlank();
+        assertThat(runs.gradeCounts(finished.id())).isEqualTo(grades);
     }
 
     private static List<Path> ruleFolders() throws IOException {
