@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,6 +36,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:lost-commit-answer;DB_CLOSE_DELAY=-1")
 @Import(ResumeAfterLostAnswerTests.AnswerLostAfterCommit.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResumeAfterLostAnswerTests {
 
     @Autowired
@@ -48,14 +51,17 @@ class ResumeAfterLostAnswerTests {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Test
-    void aChunkCommittedWhoseAnswerWasLostIsStoredOnceWhenTheRunResumes() throws IOException {
+    @BeforeAll
+    void sampleCounty() throws IOException {
         Databases.clear(jdbc);
         try (Stream<Path> files = Files.list(Path.of("data-samples"))) {
             assertThat(importer.importFiles(files.filter(p -> p.toString().endsWith(".csv") || p.toString().endsWith(".xlsx")).toList()))
                     .allSatisfy(r -> assertThat(r.problems()).isEmpty());
         }
+    }
 
+    @Test
+    void aChunkCommittedWhoseAnswerWasLostIsStoredOnceWhenTheRunResumes() throws IOException {
         AnswerLostAfterCommit.ARMED.set(true);
         Throwable failure = catchThrowable(() -> evaluation.evaluate(EvaluationContractTests.TERM, EvaluationContractTests.RULES, "全部", "lost-answer", null));
         assertThat(AnswerLostAfterCommit.ARMED).as("a chunk of results was committed and its answer lost").isFalse();
@@ -78,10 +84,6 @@ class ResumeAfterLostAnswerTests {
 
     @Test
     void aRunWhoseJobEndedButWhoseEndWasNeverRecordedResumesToItsEnd() throws IOException {
-        Databases.clear(jdbc);
-        try (Stream<Path> files = Files.list(Path.of("data-samples"))) {
-            importer.importFiles(files.filter(p -> p.toString().endsWith(".csv") || p.toString().endsWith(".xlsx")).toList());
-        }
         EvaluationRuns.Run finished = evaluation.evaluate(EvaluationContractTests.TERM, EvaluationContractTests.RULES, "全部", "end-lost", null);
         var grades = runs.gradeCounts(finished.id());
         // every teacher written and the job ended, then the process died (or the database went away) before the run was marked
