@@ -147,6 +147,7 @@ public class SpreadsheetImporter {
         String source = scope.province() ? name : "[" + scope.id() + "] " + name;
         List<RowProblem> problems = new ArrayList<>();
         int[] problemCount = {0};
+        boolean[] committing = {false};
         try {
             String summary = transactions.execute(status -> {
                 FileImportPass pass = new FileImportPass(name, kind,
@@ -164,6 +165,7 @@ public class SpreadsheetImporter {
                 if (!pass.problems().isEmpty()) {
                     status.setRollbackOnly();
                 }
+                committing[0] = pass.problems().isEmpty();
                 return done;
             });
             return new ImportResult(name, kind.label, summary, problems, problemCount[0]);
@@ -181,6 +183,11 @@ public class SpreadsheetImporter {
             if (lockWaitGaveUp(e)) {
                 return refused(file, kind.label, "数据库在等待另一项写入（另一个导入或运行正在写同一批数据）时超时，本文件未导入任何数据；"
                         + "请在那项写入完成后重新导入本文件");
+            }
+            if (e instanceof DataAccessException access && committing[0]) {
+                // the commit was sent and no answer came back: the server may have stored the file or not
+                return refused(file, kind.label, "数据库连接在提交本文件时中断（" + access.getMostSpecificCause().getMessage()
+                        + "），无法确定本文件是否已导入；请再导入一次同一文件：同一文件再次导入不会重复，只会替换为同样的内容");
             }
             if (e instanceof DataAccessException access) {
                 return refused(file, kind.label, "写入数据库失败，本文件未导入任何数据: " + access.getMostSpecificCause().getMessage());
