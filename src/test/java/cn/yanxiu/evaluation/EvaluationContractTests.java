@@ -69,11 +69,7 @@ abstract class EvaluationContractTests {
 
     @BeforeAll
     void sampleCountyEvaluated() throws IOException {
-        Databases.clear(jdbc);
-        try (Stream<Path> files = Files.list(Path.of("data-samples"))) {
-            assertThat(importer.importFiles(files.filter(p -> p.toString().endsWith(".csv") || p.toString().endsWith(".xlsx")).toList()))
-                    .allSatisfy(r -> assertThat(r.problems()).isEmpty());
-        }
+        Databases.sampleCounty(jdbc, importer);
         run = evaluation.evaluate(TERM, RULES, "全部", "tests", null);
     }
 

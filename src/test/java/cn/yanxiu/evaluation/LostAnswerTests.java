@@ -55,11 +55,7 @@ class LostAnswerTests {
 
     @BeforeAll
     void sampleCounty() throws IOException {
-        Databases.clear(jdbc);
-        try (Stream<Path> files = Files.list(Path.of("data-samples"))) {
-            assertThat(importer.importFiles(files.filter(p -> p.toString().endsWith(".csv") || p.toString().endsWith(".xlsx")).toList()))
-                    .allSatisfy(r -> assertThat(r.problems()).isEmpty());
-        }
+        Databases.sampleCounty(jdbc, importer);
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -58,11 +57,7 @@ class PrintedFormsTests {
 
     @BeforeAll
     void sampleCountyProposed() throws IOException {
-        Databases.clear(jdbc);
-        try (Stream<Path> files = Files.list(Path.of("data-samples"))) {
-            assertThat(importer.importFiles(files.filter(p -> p.toString().endsWith(".csv") || p.toString().endsWith(".xlsx")).toList()))
-                    .allSatisfy(r -> assertThat(r.problems()).isEmpty());
-        }
+        Databases.sampleCounty(jdbc, importer);
         run = evaluation.evaluate("2025-2026-1", Path.of("rules/2025-2026"), "全部", "tests", null);
         ledger.propose(run.id(), "教务处", null);
     }

@@ -49,4 +49,13 @@ public final class Databases {
             jdbc.update("DELETE FROM " + table);
         }
     }
+
+    /** Empties the database and imports the sample county from {@code data-samples}, every file without a problem. */
+    public static void sampleCounty(JdbcTemplate jdbc, cn.yanxiu.importing.SpreadsheetImporter importer) throws java.io.IOException {
+        clear(jdbc);
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of("data-samples"))) {
+            org.assertj.core.api.Assertions.assertThat(importer.importFiles(files.filter(p -> p.toString().endsWith(".csv") || p.toString().endsWith(".xlsx")).toList()))
+                    .allSatisfy(r -> org.assertj.core.api.Assertions.assertThat(r.problems()).isEmpty());
+        }
+    }
 }
