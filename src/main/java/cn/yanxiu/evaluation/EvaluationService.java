@@ -212,7 +212,7 @@ public class EvaluationService implements RunningRuleSets.RunRestorer {
                     + " 放弃它，再用 evaluate --term " + run.termId() + " 重新运行");
         } catch (Exception e) {
             runs.interrupt(run.id());
-            throw new EvaluationRuns.RunRefused("运行 #" + run.id() + " 中断：" + e.getMessage() + "；可用 evaluate --resume " + run.id() + " 继续");
+            throw new EvaluationRuns.RunRefused("运行 #" + run.id() + " 中断：" + innermostMessage(e) + "；可用 evaluate --resume " + run.id() + " 继续");
         } finally {
             stop(heartbeat);
             running.release(run.id());
