@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,16 @@ class HostileRuleFileTests {
     @BeforeAll
     static void markFolder() throws IOException {
         mark = Files.createTempDirectory("yanxiu-hostile");
+    }
+
+    @AfterAll
+    static void removeMarkFolder() throws IOException {
+        // empty when every test passed; what a payload left stays for a look
+        try (Stream<Path> left = Files.list(mark)) {
+            if (left.findAny().isEmpty()) {
+                Files.delete(mark);
+            }
+        }
     }
 
     @AfterEach
