@@ -21,8 +21,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class ResultItemWriter implements ItemStreamWriter<ResultRows.Row> {
 
-    private static final String STARTED = "resultsStarted";
-
     private final JdbcTemplate jdbc;
     private final RunningRuleSets running;
     private final long runId;
@@ -36,13 +34,9 @@ class ResultItemWriter implements ItemStreamWriter<ResultRows.Row> {
 
     @Override
     public void open(ExecutionContext context) {
-        resumed = context.containsKey(STARTED);
-    }
-
-    @Override
-    public void update(ExecutionContext context) {
-        // stored with the step's context before its first chunk, so a partition that ran at all is known as resumed
-        context.putString(STARTED, "yes");
+        // the reader's restart point is stored with the step's context before its first chunk (by every version of
+        // Yanxiu that ran partitions), so a partition that ran at all has one
+        resumed = context.containsKey(TeacherCaseItemReader.LAST_ID);
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class TeacherCaseItemReader implements ItemStreamReader<TeacherCase> {
 
-    private static final String LAST_ID = "lastTeacherId";
+    static final String LAST_ID = "lastTeacherId";
 
     private final JdbcTemplate jdbc;
     private final TermScope scope;
