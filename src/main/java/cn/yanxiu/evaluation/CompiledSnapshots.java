@@ -4,8 +4,6 @@ import cn.yanxiu.rules.RuleSet;
 import cn.yanxiu.rules.RuleSetLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Stored rule-set versions compiled once and kept for the explanation pages (compiling takes seconds; an
@@ -44,10 +41,8 @@ class CompiledSnapshots {
         if (rules != null) {
             return rules;
         }
-        Path dir = null;
         try {
-            dir = Files.createTempDirectory("yanxiu-explain");
-            RuleSetLoader.Loaded loaded = RuleSetLoader.load(snapshots.restore(hash, dir), snapshots::checkedBefore);
+            RuleSetLoader.Loaded loaded = snapshots.compiled(hash, "yanxiu-explain", dir -> RuleSetLoader.load(dir, snapshots::checkedBefore));
             if (!loaded.ok()) {
                 return null;
             }
@@ -60,10 +55,6 @@ class CompiledSnapshots {
             return loaded.ruleSet();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            if (dir != null) {
-                FileSystemUtils.deleteRecursively(dir.toFile());
-            }
         }
     }
 }

@@ -6,7 +6,6 @@ import cn.yanxiu.rules.RuleSet;
 import cn.yanxiu.rules.RuleSetLoader;
 import cn.yanxiu.system.Progress;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -165,18 +164,13 @@ public class EvaluationService implements RunningRuleSets.RunRestorer {
 
     /** The exact rule-set version a run started with, compiled again from its snapshot. */
     private RuleSet restored(EvaluationRuns.Run run) throws java.io.IOException {
-        Path restored = Files.createTempDirectory("yanxiu-rules-" + run.ruleSetHash().substring(0, 8));
-        try {
-            RuleSet rules = load(snapshots.restore(run.ruleSetHash(), restored), scopes.term(run.termId()));
-            if (!rules.hash().equals(run.ruleSetHash())) {
-                rules.dispose();
-                throw new EvaluationRuns.RunRefused("恢复的规则集哈希与运行 #" + run.id() + " 记录的不一致，拒绝继续");
-            }
-            return rules;
-        } finally {
-            // compiled, the rules need their files no more: each resume and each worker's partition would leave a folder
-            org.springframework.util.FileSystemUtils.deleteRecursively(restored.toFile());
+        RuleSet rules = snapshots.compiled(run.ruleSetHash(), "yanxiu-rules-" + run.ruleSetHash().substring(0, 8),
+                dir -> load(dir, scopes.term(run.termId())));
+        if (!rules.hash().equals(run.ruleSetHash())) {
+            rules.dispose();
+            throw new EvaluationRuns.RunRefused("恢复的规则集哈希与运行 #" + run.id() + " 记录的不一致，拒绝继续");
         }
+        return rules;
     }
 
     private EvaluationRuns.Run execute(EvaluationRuns.Run run, RuleSet rules, TermScope termScope, PrintWriter progressOut) {

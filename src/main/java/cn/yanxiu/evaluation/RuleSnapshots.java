@@ -76,13 +76,21 @@ public class RuleSnapshots {
                 + "WHERE f.rule_set_hash = ? ORDER BY f.file_name", (rs, i) -> new StoredFile(rs.getString(1), rs.getBytes(2), rs.getString(3)), hash);
     }
 
-    /** Writes a stored rule-set version back to a folder, so it can be compiled again exactly as it ran. */
-    public Path restore(String hash, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        for (StoredFile f : files(hash)) {
-            Files.write(dir.resolve(f.name()), f.content());
+    /**
+     * Compiles a stored rule-set version exactly as it ran: its files written back to a new temporary folder named
+     * {@code folderPrefix…}, handed to {@code compile}, and the folder removed after — compiled rules do not read their
+     * files again, and each resume, worker partition or explanation would otherwise leave one behind.
+     */
+    public <T> T compiled(String hash, String folderPrefix, java.util.function.Function<Path, T> compile) throws IOException {
+        Path dir = Files.createTempDirectory(folderPrefix);
+        try {
+            for (StoredFile f : files(hash)) {
+                Files.write(dir.resolve(f.name()), f.content());
+            }
+            return compile.apply(dir);
+        } finally {
+            org.springframework.util.FileSystemUtils.deleteRecursively(dir.toFile());
         }
-        return dir;
     }
 
     public record StoredFile(String name, byte[] content, String drl) {
