@@ -4,6 +4,7 @@ import cn.yanxiu.activity.ActivityType;
 import cn.yanxiu.credits.HoursByKind;
 import cn.yanxiu.evaluation.EvaluationRuns;
 import cn.yanxiu.system.Progress;
+import cn.yanxiu.system.ScratchSpace;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -306,7 +307,7 @@ public class Certificates {
         // drawn again only when something printed on it changed (a revoked one never got this far)
         return drawn.get(String.join("|", c.toString(), labelled(hours).toString(), issuer, verifyBase), key -> {
             try {
-                Path file = Files.createTempFile("yanxiu-certificate", ".pdf");
+                Path file = ScratchSpace.file("yanxiu-certificate", ".pdf");
                 try {
                     CertificatePdf.write(new CertificateContent(serial, c.teacherId(), c.name(), c.schoolName(), c.termName(), c.grade(), c.hours(),
                             c.credits(), labelled(hours), c.hash(), c.issuedAt(), issuer, sealImage()), verifyBase + serial, file);

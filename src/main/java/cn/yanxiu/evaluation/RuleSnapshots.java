@@ -2,6 +2,7 @@ package cn.yanxiu.evaluation;
 
 import cn.yanxiu.rules.RuleFile;
 import cn.yanxiu.rules.RuleSet;
+import cn.yanxiu.system.ScratchSpace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +83,7 @@ public class RuleSnapshots {
      * files again, and each resume, worker partition or explanation would otherwise leave one behind.
      */
     public <T> T compiled(String hash, String folderPrefix, java.util.function.Function<Path, T> compile) throws IOException {
-        Path dir = Files.createTempDirectory(folderPrefix);
+        Path dir = ScratchSpace.folder(folderPrefix);
         try {
             for (StoredFile f : files(hash)) {
                 Files.write(dir.resolve(f.name()), f.content());

@@ -1,5 +1,6 @@
 package cn.yanxiu.importing;
 
+import cn.yanxiu.system.ScratchSpace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
@@ -156,7 +157,7 @@ final class OccurrenceCounter {
 
         static MappedSlots create(long capacity) {
             try {
-                Path file = Files.createTempFile("yanxiu-import-", ".slots");
+                Path file = ScratchSpace.file("yanxiu-import", ".slots");
                 try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                     int count = (int) ((capacity + SEGMENT_MASK) >>> SEGMENT_BITS);
                     LongBuffer[] segments = new LongBuffer[count];

@@ -1,6 +1,7 @@
 package cn.yanxiu.rules;
 
 import cn.yanxiu.audit.AuditLog;
+import cn.yanxiu.system.ScratchSpace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,7 @@ public class RuleFolders {
      */
     private static Path privateCache() {
         try {
-            Path dir = Files.createTempDirectory("yanxiu-rule-folders");
+            Path dir = ScratchSpace.folder("yanxiu-rule-folders");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(dir.toFile())));
             return dir;
         } catch (IOException e) {

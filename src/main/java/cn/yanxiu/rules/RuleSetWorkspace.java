@@ -1,5 +1,6 @@
 package cn.yanxiu.rules;
 
+import cn.yanxiu.system.ScratchSpace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -362,7 +363,7 @@ public class RuleSetWorkspace {
         }
         Path work = null;
         try {
-            work = Files.createTempDirectory("yanxiu-new-year");
+            work = ScratchSpace.folder("yanxiu-new-year");
             NewRuleYear.Opened opened = NewRuleYear.open(dir, work.resolve(next), next);
             store.store(next, RuleFolders.read(opened.folder()), true, by, "开新学年", "由 " + folderName + " 复制");
             return opened;
@@ -401,7 +402,7 @@ public class RuleSetWorkspace {
 
     private static Path copy(Path dir) {
         try {
-            Path candidate = Files.createTempDirectory("yanxiu-rule-edit");
+            Path candidate = ScratchSpace.folder("yanxiu-rule-edit");
             FileSystemUtils.copyRecursively(dir, candidate);
             return candidate;
         } catch (IOException e) {

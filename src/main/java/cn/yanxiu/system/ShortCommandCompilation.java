@@ -68,7 +68,7 @@ public final class ShortCommandCompilation {
     private static boolean addDirective() {
         Path file = null;
         try {
-            file = Files.createTempFile("yanxiu-jit-", ".json");
+            file = ScratchSpace.file("yanxiu-jit", ".json");
             Files.writeString(file, DIRECTIVE, StandardCharsets.UTF_8);
             // the JVM answers "1 compiler directives added", or why it could not
             return diagnosticCommand("compilerDirectivesAdd", file.toString()).contains("added");

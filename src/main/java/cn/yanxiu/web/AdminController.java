@@ -9,6 +9,7 @@ import cn.yanxiu.credits.CreditStep;
 import cn.yanxiu.evaluation.EvaluationRuns;
 import cn.yanxiu.importing.ImportResult;
 import cn.yanxiu.rules.RuleSetWorkspace;
+import cn.yanxiu.system.ScratchSpace;
 import cn.yanxiu.teacher.TeacherDirectory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -109,7 +110,7 @@ class AdminController {
             model.addAttribute("error", "一次最多导入 " + MAX_FILES + " 个文件，收到 " + given.size() + " 个；未导入任何内容");
             return "admin/import";
         }
-        Path dir = Files.createTempDirectory("yanxiu-upload");
+        Path dir = ScratchSpace.folder("yanxiu-upload");
         List<Path> saved = new ArrayList<>();
         try {
             for (MultipartFile f : given) {

@@ -12,6 +12,7 @@ import cn.yanxiu.evaluation.ResultExporter;
 import cn.yanxiu.evaluation.RuleSnapshots;
 import cn.yanxiu.exports.CountyReportExporter;
 import cn.yanxiu.rules.RuleSetWorkspace;
+import cn.yanxiu.system.ScratchSpace;
 import cn.yanxiu.teacher.TeacherDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -255,7 +256,7 @@ class AuditController {
     ResponseEntity<byte[]> export(@org.springframework.security.core.annotation.AuthenticationPrincipal cn.yanxiu.accounts.SignedIn me,
                                   @PathVariable long id, @PathVariable String what) throws IOException {
         EvaluationRuns.Run run = run(id);
-        Path file = Files.createTempFile("yanxiu-export", ".xlsx");
+        Path file = ScratchSpace.file("yanxiu-export", ".xlsx");
         try {
             String name;
             switch (what) {
