@@ -182,20 +182,35 @@ final class BulkLoad {
         }
     }
 
+    /**
+     * The server's foreign-key check is off while a part loads: every row's teacher and term were checked against
+     * the stored ones when the file was read ({@link ImportReferences}), and no Yanxiu path deletes a teacher or a
+     * term, so the server would only find each row's two keys again — about an eighth of its time per row. The
+     * check is back on before the connection does anything else; the keys themselves stay in the schema.
+     */
     private int load(String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            int loaded = statement.executeUpdate(sql);
-            List<String> problems = new ArrayList<>();
-            for (SQLWarning w = statement.getWarnings(); w != null && problems.size() < 5; w = w.getNextWarning()) {
-                if (w.getErrorCode() != DUPLICATE_KEY) {
-                    problems.add(w.getMessage());
-                }
+            statement.execute("SET foreign_key_checks = 0");
+            try {
+                return loadChecked(statement, sql);
+            } finally {
+                statement.execute("SET foreign_key_checks = 1");
             }
-            if (!problems.isEmpty()) {
-                throw new IllegalStateException("数据库未能原样保存以下数据：" + String.join("；", problems));
-            }
-            return loaded;
         }
+    }
+
+    private static int loadChecked(Statement statement, String sql) throws SQLException {
+        int loaded = statement.executeUpdate(sql);
+        List<String> problems = new ArrayList<>();
+        for (SQLWarning w = statement.getWarnings(); w != null && problems.size() < 5; w = w.getNextWarning()) {
+            if (w.getErrorCode() != DUPLICATE_KEY) {
+                problems.add(w.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("数据库未能原样保存以下数据：" + String.join("；", problems));
+        }
+        return loaded;
     }
 
     private static void delete(Path file) {
