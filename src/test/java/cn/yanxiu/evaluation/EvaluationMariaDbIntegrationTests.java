@@ -62,11 +62,11 @@ class EvaluationMariaDbIntegrationTests extends EvaluationContractTests {
 
     /** What a restarted database server or a network blip does to the batch: every connection but this one dies. */
     private static int killEveryOtherConnection() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(Databases.MARIADB_URL, "root", "");
+        try (Connection admin = DriverManager.getConnection(Databases.mariadbUrl(), "root", "");
              Statement statement = admin.createStatement()) {
             List<Long> ids = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery(
-                    "SELECT ID FROM information_schema.PROCESSLIST WHERE DB = 'test' AND ID <> CONNECTION_ID()")) {
+                    "SELECT ID FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND ID <> CONNECTION_ID()")) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));
                 }

@@ -116,9 +116,11 @@ class LostAnswerTests {
                 .isEqualTo("丢失应答");
     }
 
+    /** This process's restored rule folders (another test JVM may be restoring its own meanwhile). */
     private static List<Path> ruleFolders() throws IOException {
+        String ours = "." + ProcessHandle.current().pid() + ".";
         try (Stream<Path> temp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return temp.filter(p -> p.getFileName().toString().startsWith("yanxiu-rules-")).sorted().toList();
+            return temp.filter(p -> p.getFileName().toString().startsWith("yanxiu-rules-") && p.getFileName().toString().contains(ours)).sorted().toList();
         }
     }
 
