@@ -62,7 +62,7 @@ class EvaluationMariaDbIntegrationTests extends EvaluationContractTests {
 
     /** What a restarted database server or a network blip does to the batch: every connection but this one dies. */
     private static int killEveryOtherConnection() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(Databases.mariadbUrl(), "root", "");
+        try (Connection admin = DriverManager.getConnection(Databases.MARIADB_URL, "root", "");
              Statement statement = admin.createStatement()) {
             List<Long> ids = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery(

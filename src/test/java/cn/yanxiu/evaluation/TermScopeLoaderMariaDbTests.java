@@ -13,10 +13,10 @@ class TermScopeLoaderMariaDbTests extends TermScopeLoaderTests {
     @Override
     JdbcTemplate database() {
         // a database of its own, made afresh: the shared one holds the Spring tests' rows, which point at teachers
-        JdbcTemplate server = new JdbcTemplate(new DriverManagerDataSource(Databases.mariadbUrl(), "root", ""));
+        JdbcTemplate server = new JdbcTemplate(new DriverManagerDataSource(Databases.MARIADB_URL, "root", ""));
         server.execute("DROP DATABASE IF EXISTS yanxiu_term_scope");
         server.execute("CREATE DATABASE yanxiu_term_scope CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        DriverManagerDataSource source = new DriverManagerDataSource(Databases.mariadbUrl().replace("/" + Databases.mariadbDatabase() + "?", "/yanxiu_term_scope?"), "root", "");
+        DriverManagerDataSource source = new DriverManagerDataSource(Databases.MARIADB_URL.replace("/test?", "/yanxiu_term_scope?"), "root", "");
         org.flywaydb.core.Flyway.configure().dataSource(source).locations("classpath:db/migration", "classpath:db/vendor/mysql").load().migrate();
         return new JdbcTemplate(source);
     }
@@ -24,6 +24,6 @@ class TermScopeLoaderMariaDbTests extends TermScopeLoaderTests {
     /** Nothing of the test left on the server. */
     @AfterAll
     static void dropDatabase() {
-        new JdbcTemplate(new DriverManagerDataSource(Databases.mariadbUrl(), "root", "")).execute("DROP DATABASE IF EXISTS yanxiu_term_scope");
+        new JdbcTemplate(new DriverManagerDataSource(Databases.MARIADB_URL, "root", "")).execute("DROP DATABASE IF EXISTS yanxiu_term_scope");
     }
 }

@@ -7,43 +7,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The databases the integration tests run against: H2 always, MariaDB/MySQL whenever one is reachable. */
 public final class Databases {
 
-    /** The system property naming this test JVM's MariaDB database, set below before any Spring context reads it. */
-    private static final String DATABASE_PROPERTY = "yanxiu.test.mariadb-database";
-
-    /**
-     * For a Spring test's properties: Spring fills in this JVM's database ({@link #mariadbDatabase}). Elsewhere use
-     * {@link #mariadbUrl()}.
-     */
-    public static final String MARIADB_URL = "jdbc:mysql://127.0.0.1:3306/${" + DATABASE_PROPERTY + "}?useUnicode=true&characterEncoding=utf8"
+    public static final String MARIADB_URL = "jdbc:mysql://127.0.0.1:3306/test?useUnicode=true&characterEncoding=utf8"
             + "&rewriteBatchedStatements=true&allowPublicKeyRetrieval=true&useSSL=false"
             + "&allowLoadLocalInfileInPath=target/yanxiu-bulk"; // as the mysql profile: the importer's LOAD DATA reads only there
-
-    static {
-        System.setProperty(DATABASE_PROPERTY, mariadbDatabase());
-    }
 
     private static Boolean reachable;
 
     private Databases() {
     }
 
-    /**
-     * {@code test}; in the second of surefire's two test JVMs (pom.xml: {@code yanxiu.test.fork}) {@code test_2}, so
-     * the two never clear each other's tables.
-     */
-    public static String mariadbDatabase() {
-        String fork = System.getProperty("yanxiu.test.fork", "1");
-        return fork.equals("1") || !fork.matches("\\d{1,2}") ? "test" : "test_" + fork;
-    }
-
-    public static String mariadbUrl() {
-        return MARIADB_URL.replace("${" + DATABASE_PROPERTY + "}", mariadbDatabase());
-    }
-
-    /**
-     * True when a MariaDB or MySQL server answers on 127.0.0.1:3306; this JVM's database is made if missing. Used by
-     * {@code @EnabledIf}.
-     */
+    /** True when a MariaDB or MySQL server answers on 127.0.0.1:3306. Used by {@code @EnabledIf}. */
     public static synchronized boolean mariadbReachable() {
         if (reachable == null) {
             try (Socket socket = new Socket()) {
@@ -52,15 +25,6 @@ public final class Databases {
             } catch (Exception e) {
                 reachable = false;
                 System.err.println("[yanxiu-tests] No MariaDB/MySQL on 127.0.0.1:3306: the MariaDB integration tests are SKIPPED");
-            }
-            if (reachable) {
-                try (java.sql.Connection server = java.sql.DriverManager.getConnection(
-                        "jdbc:mysql://127.0.0.1:3306/?allowPublicKeyRetrieval=true&useSSL=false", "root", "");
-                     java.sql.Statement statement = server.createStatement()) {
-                    statement.execute("CREATE DATABASE IF NOT EXISTS " + mariadbDatabase() + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-                } catch (java.sql.SQLException e) {
-                    throw new IllegalStateException("MariaDB 上无法建立测试库 " + mariadbDatabase() + "：" + e.getMessage(), e);
-                }
             }
         }
         return reachable;

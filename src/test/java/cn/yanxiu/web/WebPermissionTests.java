@@ -46,11 +46,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 abstract class WebPermissionTests {
 
     static final String WEB = "spring.main.web-application-type=servlet";
-    /**
-     * Certificates the web tests issue go under target/, never into the working folder; one folder per test JVM
-     * (surefire's {@code yanxiu.test.fork}), as the H2 and the MariaDB classes may run at once and number runs alike.
-     */
-    static final String CERTIFICATES = "yanxiu.certificates.dir=target/web-certificates-${yanxiu.test.fork:1}";
+    /** Certificates the web tests issue go under target/, never into the working folder. */
+    static final String CERTIFICATES = "yanxiu.certificates.dir=target/web-certificates";
     static final String FAST_HASHES = "yanxiu.accounts.bcrypt-strength=4";
     static final String THREE_TRIES = "yanxiu.login.max-failures=3";
 
@@ -1024,7 +1021,7 @@ abstract class WebPermissionTests {
         homeSchools.stream().filter(n -> !n.equals(homeSchoolName)).forEach(n -> assertThat(summaryText).as("a school admin's summary").doesNotContain(n));
 
         // a certificate package of the neighbour county's school is not there for the county administrator
-        Path zip = Path.of("target/web-certificates-" + System.getProperty("yanxiu.test.fork", "1"), "run-" + run, s.outsiderSchool() + ".zip");
+        Path zip = Path.of("target/web-certificates", "run-" + run, s.outsiderSchool() + ".zip");
         Files.createDirectories(zip.getParent());
         Files.write(zip, new byte[] {'P', 'K', 5, 6});
         try {
