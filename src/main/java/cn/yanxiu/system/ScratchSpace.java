@@ -16,7 +16,7 @@ import org.springframework.util.FileSystemUtils;
  * Yanxiu's folders and files in the system's temporary directory (a restored rule set being compiled, an upload
  * being imported, an export being written). Each is removed by the code that made it; a process killed with
  * SIGKILL removes nothing, so each name carries its process id, and the first one a process makes first removes
- * those whose process has ended.
+ * those whose process has ended. Only this user's entries are looked at, and links are never followed.
  */
 public final class ScratchSpace {
 
@@ -77,7 +77,8 @@ public final class ScratchSpace {
 
     private static boolean left(Path entry, Instant now) throws IOException {
         Matcher name = NAME.matcher(entry.getFileName().toString());
-        if (!name.matches() || Files.isSymbolicLink(entry)) {
+        if (!name.matches() || Files.isSymbolicLink(entry)
+                || !Files.getOwner(entry, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"))) {
             return false;
         }
         boolean running = ProcessHandle.of(Long.parseLong(name.group(1))).map(ProcessHandle::isAlive).orElse(false);
