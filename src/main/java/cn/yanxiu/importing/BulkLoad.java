@@ -1,5 +1,6 @@
 package cn.yanxiu.importing;
 
+import cn.yanxiu.system.ScratchSpace;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -120,7 +121,7 @@ final class BulkLoad {
                 }
             }
             boolean own = Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)
-                    && Files.getOwner(directory, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"));
+                    && ScratchSpace.ownedByThisUser(directory);
             return own ? directory.toRealPath() : null;
         } catch (IOException | UnsupportedOperationException e) {
             return null;

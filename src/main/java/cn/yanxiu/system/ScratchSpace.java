@@ -77,11 +77,15 @@ public final class ScratchSpace {
 
     private static boolean left(Path entry, Instant now) throws IOException {
         Matcher name = NAME.matcher(entry.getFileName().toString());
-        if (!name.matches() || Files.isSymbolicLink(entry)
-                || !Files.getOwner(entry, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"))) {
+        if (!name.matches() || Files.isSymbolicLink(entry) || !ownedByThisUser(entry)) {
             return false;
         }
         boolean running = ProcessHandle.of(Long.parseLong(name.group(1))).map(ProcessHandle::isAlive).orElse(false);
         return !running && Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(now.minus(UNTOUCHED));
+    }
+
+    /** True when {@code path} itself (not what a link points to) belongs to the user this process runs as. */
+    public static boolean ownedByThisUser(Path path) throws IOException {
+        return Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"));
     }
 }
