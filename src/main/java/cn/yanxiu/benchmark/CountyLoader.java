@@ -17,7 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Puts a generated county straight into the database in JDBC batches, for the benchmark. The importer's
  * checks are what make imports slow and they are not what the benchmark measures, so this loader trusts
- * the generator and only translates labels into the stored codes. Only one term's activities are loaded.
+ * the generator and only translates labels into the stored codes. Only one term's activities are loaded. Its rows'
+ * source is {@code benchmark}, a name no imported file has (those keep their {@code .csv} or {@code .xlsx}), so no
+ * re-import looks for them and they are not listed in {@code import_file_teacher}.
  */
 final class CountyLoader implements CountyTables {
 

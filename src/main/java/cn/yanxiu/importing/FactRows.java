@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -24,11 +25,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (rows that tie keep the file's order, so that index lists them exactly as before). In the file's own order a
  * teacher's rows landed all over that teacher's stretch of the index and split its pages half empty: 111 bytes
  * of index per activity row against 61 in order, and the pages the database had to keep in memory with them.
+ * <p>
+ * Which teachers a file brought rows for is listed in {@code import_file_teacher}: a re-import finds the file's
+ * earlier rows through those teachers' own rows, so no index on the source file is written for every row.
  */
 final class FactRows {
 
     private static final int BATCH = 1000;
     private static final int BULK = 10_000;
+    /** Teachers whose earlier rows are read and removed at a time: their rows of every term, a few thousand ids. */
+    private static final int TEACHERS = 50;
     /** 120 bits of the content digest after the teacher id (at most 32 characters): within record_key's 64. */
     private static final int KEY_DIGEST_BYTES = 15;
     private final JdbcTemplate jdbc;
@@ -42,6 +48,10 @@ final class FactRows {
     /** The columns every row writes: the log's own, then its key and source file. */
     private final List<String> written;
     private final Comparator<Object[]> readOrder;
+    private final int teacherColumn;
+    /** The teachers this file brings rows for, listed with the file once its rows are written. */
+    private final Set<String> teachers = new HashSet<>();
+    private String lastTeacher;
     private int sent;
     private int inserted;
     private int replaced;
@@ -56,6 +66,10 @@ final class FactRows {
         written.add("record_key");
         written.add("source_file");
         this.readOrder = order(columns, readOrder);
+        this.teacherColumn = columns.indexOf("teacher_id");
+        if (teacherColumn < 0) {
+            throw new IllegalArgumentException("no teacher_id among " + columns);
+        }
         this.bulk = BulkLoad.of(jdbc);
         try {
             this.sha256 = MessageDigest.getInstance("SHA-256");
@@ -65,23 +79,32 @@ final class FactRows {
     }
 
     /**
-     * Removes what an earlier import of the same file brought; runs inside the import's transaction. The rows are
-     * found by a plain read and deleted by id, a part at a time: {@code DELETE … WHERE source_file = ?} would lock the
-     * source index's gaps (MySQL and MariaDB do, even where nothing matches) until this file's transaction ends, and
-     * every other import writing into that table — another county's, at the same time — would wait for it, for the
-     * hour a province's file takes, and fail after the server's lock wait.
+     * Removes what an earlier import of the same file brought; runs inside the import's transaction. The file's
+     * teachers are read from its list, then their rows of this file are found by a plain read and deleted by id, and
+     * the list's entries by their whole key: a {@code DELETE … WHERE} over a range would lock the gaps of the index it
+     * walks (MySQL and MariaDB do, even where nothing matches) until this file's transaction ends, and every other
+     * import writing into that table — another county's, at the same time — would wait for it, for the hour a
+     * province's file takes, and fail after the server's lock wait.
      */
     void replacePreviousImport() {
-        long after = Long.MIN_VALUE;
+        String after = "";
         while (true) {
-            List<Long> ids = jdbc.queryForList("SELECT id FROM " + table + " WHERE source_file = ? AND id > ? ORDER BY id LIMIT " + BATCH,
-                    Long.class, sourceFile, after);
-            if (ids.isEmpty()) {
+            List<String> listed = jdbc.queryForList("SELECT teacher_id FROM import_file_teacher WHERE log_table = ? AND source_file = ? "
+                    + "AND teacher_id > ? ORDER BY teacher_id LIMIT " + TEACHERS, String.class, table, sourceFile, after);
+            if (listed.isEmpty()) {
                 return;
             }
-            replaced += jdbc.update("DELETE FROM " + table + " WHERE id IN (" + SqlArgs.marks(ids.size()) + ")",
-                    ids.toArray());
-            after = ids.get(ids.size() - 1);
+            List<Object> args = new ArrayList<>(listed);
+            args.add(sourceFile);
+            List<Long> ids = jdbc.queryForList("SELECT id FROM " + table + " WHERE teacher_id IN (" + SqlArgs.marks(listed.size())
+                    + ") AND source_file = ?", Long.class, args.toArray());
+            for (int from = 0; from < ids.size(); from += BATCH) {
+                List<Long> part = ids.subList(from, Math.min(ids.size(), from + BATCH));
+                replaced += jdbc.update("DELETE FROM " + table + " WHERE id IN (" + SqlArgs.marks(part.size()) + ")", part.toArray());
+            }
+            jdbc.batchUpdate("DELETE FROM import_file_teacher WHERE log_table = ? AND source_file = ? AND teacher_id = ?",
+                    listed.stream().map(teacher -> new Object[] {table, sourceFile, teacher}).toList());
+            after = listed.get(listed.size() - 1);
         }
     }
 
@@ -102,6 +125,12 @@ final class FactRows {
         row[values.length] = keyParts.get(0) + "/" + HexFormat.of().formatHex(digest, 0, KEY_DIGEST_BYTES);
         row[values.length + 1] = sourceFile;
         pending.add(row);
+        String teacher = (String) values[teacherColumn];
+        // a file lists a teacher's rows together, most often: one set lookup per teacher rather than per row
+        if (!teacher.equals(lastTeacher)) {
+            teachers.add(teacher);
+            lastTeacher = teacher;
+        }
         if (pending.size() >= (bulk != null ? BULK : BATCH)) {
             send();
         }
@@ -113,6 +142,18 @@ final class FactRows {
         if (bulk != null) {
             inserted = bulk.finish();
         }
+        listTeachers();
+    }
+
+    /** Lists the file's teachers for its next import; {@link #replacePreviousImport} removed the earlier list. */
+    private void listTeachers() {
+        List<String> sorted = new ArrayList<>(teachers);
+        Collections.sort(sorted);
+        for (int from = 0; from < sorted.size(); from += BULK) {
+            jdbc.batchUpdate("INSERT INTO import_file_teacher (log_table, source_file, teacher_id) VALUES (?, ?, ?)",
+                    sorted.subList(from, Math.min(sorted.size(), from + BULK)).stream().map(t -> new Object[] {table, sourceFile, t}).toList());
+        }
+        teachers.clear();
     }
 
     private void send() {
@@ -132,13 +173,12 @@ final class FactRows {
     /** Inserts the pending rows whose key is not stored yet; returns how many. */
     private int insertNew() {
         int keyIndex = columns.size();
-        int teacherIndex = columns.indexOf("teacher_id");
         // keys are unique per teacher: each (teacher, key) pair is looked up in the (teacher_id, record_key) index.
         // Two IN lists, one per column, made H2 read every stored row of the part's teachers and test each against
         // the whole key list (a file of 45,000 rows for two teachers: 3,424 rows/s, by pairs 9,709)
         Object[] pairs = new Object[pending.size() * 2];
         for (int i = 0; i < pending.size(); i++) {
-            pairs[2 * i] = pending.get(i)[teacherIndex];
+            pairs[2 * i] = pending.get(i)[teacherColumn];
             pairs[2 * i + 1] = pending.get(i)[keyIndex];
         }
         Set<String> existing = new HashSet<>(jdbc.queryForList("SELECT record_key FROM " + table + " WHERE (teacher_id, record_key) IN ("

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -27,7 +28,11 @@ public class SpreadsheetImporter {
 
     SpreadsheetImporter(JdbcTemplate jdbc, TransactionTemplate transactions, ImportLimits limits) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
+        // each file's transaction reads committed data: under MySQL's and MariaDB's repeatable read, a correction that
+        // deleted thousands of its file's rows also held a lock on the row after them — the first row of the file
+        // imported next — and that file's own correction, another county's, waited for the hour-long one and failed
+        this.transactions = new TransactionTemplate(transactions.getTransactionManager(), transactions);
+        this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.limits = limits;
     }
 

@@ -44,7 +44,7 @@ public final class Databases {
         jdbc.update("UPDATE credit_entry SET corrects_id = NULL WHERE corrects_id IS NOT NULL");
         for (String table : new String[] {"import_job", "account_job", "SPRING_SESSION_ATTRIBUTES", "SPRING_SESSION", "login_failure", "evidence", "appeal", "audit_event", "user_account", "rule_activation", "rule_file_revision", "rule_file", "certificate", "certificate_key", "credit_step", "credit_entry", "run_publication", "evaluation_result", "run_lock", "evaluation_run", "rule_set_file", "rule_set_snapshot",
             "rule_file_snapshot", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT",
-            "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE", "prior_hours", "ethics_record", "score_record", "activity", "leave_period",
+            "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE", "import_file_teacher", "prior_hours", "ethics_record", "score_record", "activity", "leave_period",
             "teacher", "research_group", "term", "school", "district"}) {
             jdbc.update("DELETE FROM " + table);
         }
