@@ -4,8 +4,9 @@ import cn.yanxiu.system.SqlArgs;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -94,16 +95,14 @@ final class FactRows {
             if (listed.isEmpty()) {
                 return;
             }
-            List<Object> args = new ArrayList<>(listed);
-            args.add(sourceFile);
             List<Long> ids = jdbc.queryForList("SELECT id FROM " + table + " WHERE teacher_id IN (" + SqlArgs.marks(listed.size())
-                    + ") AND source_file = ?", Long.class, args.toArray());
+                    + ") AND source_file = ?", Long.class, SqlArgs.join(listed.toArray(), sourceFile));
             for (int from = 0; from < ids.size(); from += BATCH) {
                 List<Long> part = ids.subList(from, Math.min(ids.size(), from + BATCH));
                 replaced += jdbc.update("DELETE FROM " + table + " WHERE id IN (" + SqlArgs.marks(part.size()) + ")", part.toArray());
             }
             jdbc.batchUpdate("DELETE FROM import_file_teacher WHERE log_table = ? AND source_file = ? AND teacher_id = ?",
-                    listed.stream().map(teacher -> new Object[] {table, sourceFile, teacher}).toList());
+                    listed, TEACHERS, this::setListEntry);
             after = listed.get(listed.size() - 1);
         }
     }
@@ -147,13 +146,16 @@ final class FactRows {
 
     /** Lists the file's teachers for its next import; {@link #replacePreviousImport} removed the earlier list. */
     private void listTeachers() {
-        List<String> sorted = new ArrayList<>(teachers);
-        Collections.sort(sorted);
-        for (int from = 0; from < sorted.size(); from += BULK) {
-            jdbc.batchUpdate("INSERT INTO import_file_teacher (log_table, source_file, teacher_id) VALUES (?, ?, ?)",
-                    sorted.subList(from, Math.min(sorted.size(), from + BULK)).stream().map(t -> new Object[] {table, sourceFile, t}).toList());
-        }
+        jdbc.batchUpdate("INSERT INTO import_file_teacher (log_table, source_file, teacher_id) VALUES (?, ?, ?)",
+                teachers.stream().sorted().toList(), BULK, this::setListEntry);
         teachers.clear();
+    }
+
+    /** The parameters of one entry of this file's teacher list, in the order the list's statements name them. */
+    private void setListEntry(PreparedStatement statement, String teacher) throws SQLException {
+        statement.setString(1, table);
+        statement.setString(2, sourceFile);
+        statement.setString(3, teacher);
     }
 
     private void send() {
